@@ -1,0 +1,138 @@
+/**
+ * Configuration: presets, per-rule severity and options, validated with errors that name
+ * the file and the key. Loading files from disk lives in the Node entry (`node.ts`).
+ */
+import type { AnyRule, RuleSeverity } from './rule.js';
+import { rules as builtInRules } from './rules/index.js';
+
+export type SeveritySetting = 'off' | 'warn' | 'error' | 0 | 1 | 2;
+export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, unknown];
+
+export interface Config {
+  $schema?: string;
+  extends?: string | string[];
+  rules?: Record<string, RuleSetting>;
+}
+
+export interface ResolvedRule {
+  rule: AnyRule;
+  severity: RuleSeverity;
+  options: unknown;
+}
+
+export interface ResolvedConfig {
+  rules: ResolvedRule[];
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly problem: string,
+    readonly source?: string,
+    readonly key?: string,
+  ) {
+    super(`${source ?? 'configuration'}${key ? ` (${key})` : ''}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const ruleById: ReadonlyMap<string, AnyRule> = new Map(builtInRules.map((rule) => [rule.meta.id, rule]));
+
+export const presets: Readonly<Record<string, Config>> = {
+  'replylint:recommended': {
+    rules: Object.fromEntries(builtInRules.map((rule) => [rule.meta.id, rule.meta.severity])),
+  },
+  'replylint:all': {
+    rules: Object.fromEntries(builtInRules.map((rule) => [rule.meta.id, rule.meta.severity])),
+  },
+};
+
+export const DEFAULT_PRESET = 'replylint:recommended';
+
+const KNOWN_KEYS = new Set(['$schema', 'extends', 'rules']);
+
+function severityOf(setting: unknown, source: string | undefined, key: string): RuleSeverity | 'off' {
+  switch (setting) {
+    case 'off':
+    case 0:
+      return 'off';
+    case 'warn':
+    case 1:
+      return 'warn';
+    case 'error':
+    case 2:
+      return 'error';
+    default:
+      throw new ConfigError(`severity must be "off", "warn" or "error" (or 0, 1, 2), got ${JSON.stringify(setting)}`, source, key);
+  }
+}
+
+function closestRuleId(id: string): string | undefined {
+  const candidates = [...ruleById.keys()];
+  return candidates.find((candidate) => candidate.includes(id) || id.includes(candidate)) ?? candidates.find((candidate) => candidate.split('-')[0] === id.split('-')[0]);
+}
+
+/** Check a raw configuration object; throws ConfigError naming the key at fault. */
+export function validateConfig(raw: unknown, source?: string): Config {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('the configuration must be an object', source);
+  const config = raw as Record<string, unknown>;
+  for (const key of Object.keys(config)) {
+    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`unknown key (expected one of: ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')})`, source, key);
+  }
+  const presetNames = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
+  for (const [index, name] of presetNames.entries()) {
+    if (typeof name !== 'string' || !(name in presets)) {
+      throw new ConfigError(`unknown preset ${JSON.stringify(name)} (available: ${Object.keys(presets).join(', ')})`, source, Array.isArray(config.extends) ? `extends[${index}]` : 'extends');
+    }
+  }
+  if (config.rules !== undefined) {
+    if (typeof config.rules !== 'object' || config.rules === null || Array.isArray(config.rules)) throw new ConfigError('"rules" must be an object of rule id → setting', source, 'rules');
+    for (const [id, setting] of Object.entries(config.rules)) {
+      const key = `rules.${id}`;
+      const rule = ruleById.get(id);
+      if (!rule) {
+        const hint = closestRuleId(id);
+        throw new ConfigError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`, source, key);
+      }
+      const [severity, options] = Array.isArray(setting) ? setting : [setting];
+      severityOf(severity, source, key);
+      if (Array.isArray(setting) && setting.length > 2) throw new ConfigError('a rule setting is "severity" or [severity, options]', source, key);
+      if (options !== undefined) {
+        if (!rule.options) throw new ConfigError(`rule "${id}" takes no options`, source, key);
+        try {
+          rule.options.parse(options);
+        } catch (error) {
+          throw new ConfigError((error as Error).message, source, `${key}[1]`);
+        }
+      }
+    }
+  }
+  return config as Config;
+}
+
+/**
+ * Turn configurations (lowest precedence first) into the list of enabled rules with parsed
+ * options. With no configuration at all, the recommended preset applies.
+ */
+export function resolveConfig(...layers: Array<Config | undefined>): ResolvedConfig {
+  const present = layers.filter((layer): layer is Config => layer !== undefined);
+  const settings = new Map<string, RuleSetting>();
+  const apply = (config: Config): void => {
+    const names = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
+    for (const name of names) apply(presets[name]!);
+    for (const [id, setting] of Object.entries(config.rules ?? {})) settings.set(id, setting);
+  };
+  if (present.length === 0 || present.every((config) => config.extends === undefined && config.rules === undefined)) apply(presets[DEFAULT_PRESET]!);
+  present.forEach(apply);
+
+  const resolved: ResolvedRule[] = [];
+  for (const [id, setting] of settings) {
+    const rule = ruleById.get(id);
+    if (!rule) throw new ConfigError(`unknown rule "${id}"`, undefined, `rules.${id}`);
+    const [severitySetting, rawOptions] = Array.isArray(setting) ? setting : [setting];
+    const severity = severityOf(severitySetting, undefined, `rules.${id}`);
+    if (severity === 'off') continue;
+    const options = rule.options ? (rawOptions === undefined ? rule.options.defaults : rule.options.parse(rawOptions)) : undefined;
+    resolved.push({ rule, severity, options });
+  }
+  return { rules: resolved };
+}

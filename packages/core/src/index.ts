@@ -1,0 +1,10 @@
+export { lint, analyzeReply, type LintMessage, type LintOptions, type LintResult } from './lint.js';
+export { parseEmail, type EmailModel, type Region, type RegionKind } from './email.js';
+export { findPlaceholders, type Placeholder, type PlaceholderRole, type PlaceholderSyntax } from './placeholders.js';
+export { analyzeParagraph, normalizeWord, type AnalyzedParagraph, type Sentence, type Token } from './text.js';
+export { compilePattern, matchPattern, PatternError } from './phrases.js';
+export { definePhraseRule, phraseMatcher, phraseOptionsSpec, matchCase, type Phrase, type PhraseOptions } from './phrase-rule.js';
+export { defineRule, ruleUrl, type AnyRule, type Report, type Reply, type RuleContext, type RuleMeta, type RuleModule, type RuleVisitors, type RuleSeverity } from './rule.js';
+export { ConfigError, DEFAULT_PRESET, presets, resolveConfig, ruleById, validateConfig, type Config, type ResolvedConfig, type RuleSetting } from './config.js';
+export { rules } from './rules/index.js';
+export { loadNlp, type Nlp } from './nlp.js';

@@ -1,0 +1,165 @@
+/**
+ * Sentence and word analysis of body paragraphs with retext-english, cached per paragraph
+ * text so that an editor re-analyses only the paragraphs a keystroke changed.
+ */
+import type { Paragraph as NlcstParagraph, Root, Sentence as NlcstSentence } from 'nlcst';
+import { toString } from 'nlcst-to-string';
+import retextEnglish from 'retext-english';
+import { unified } from 'unified';
+import type { Placeholder } from './placeholders.js';
+import { maskPlaceholders } from './placeholders.js';
+
+/** A word as rules see it: lower-cased, apostrophes unified, contractions expanded. */
+export interface Token {
+  /** Normalised form ("i'm" yields two tokens, "i" and "am", sharing the word's range). */
+  norm: string;
+  /** A second reading of an ambiguous contraction ("'d" → would / had). */
+  alt?: string;
+  /** The word as written. */
+  raw: string;
+  start: number;
+  end: number;
+  /** Inside quotation marks: someone else's words, never flagged. */
+  quoted: boolean;
+  placeholder?: Placeholder;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  tokens: Token[];
+}
+
+export interface AnalyzedParagraph {
+  start: number;
+  end: number;
+  text: string;
+  sentences: Sentence[];
+}
+
+const parser = unified().use(retextEnglish);
+
+const CONTRACTION_SUFFIXES: ReadonlyArray<[RegExp, string[], string?]> = [
+  [/^(can)'t$/u, ['can', 'not']],
+  [/^(won)'t$/u, ['will', 'not']],
+  [/^(shan)'t$/u, ['shall', 'not']],
+  [/^(ain)'t$/u, ['is', 'not']],
+  [/^(\p{L}+)n't$/u, ['$1', 'not']],
+  [/^(\p{L}+)'ll$/u, ['$1', 'will']],
+  [/^(\p{L}+)'re$/u, ['$1', 'are']],
+  [/^(\p{L}+)'ve$/u, ['$1', 'have']],
+  [/^(i)'m$/u, ['i', 'am']],
+  [/^(\p{L}+)'d$/u, ['$1', 'would'], 'had'],
+  [/^(let)'s$/u, ['let', 'us']],
+  [/^(it|that|there|here|what|who|where|he|she|how|this|everything|nothing|something)'s$/u, ['$1', 'is'], 'has'],
+];
+
+/** Lower-case, unify apostrophes, and expand contractions into their words. */
+export function normalizeWord(raw: string): Array<{ norm: string; alt?: string }> {
+  const word = raw.toLowerCase().replace(/[’‘ʼ`´]/gu, "'");
+  for (const [pattern, parts, alt] of CONTRACTION_SUFFIXES) {
+    const match = pattern.exec(word);
+    if (!match) continue;
+    return parts.map((part, index) => {
+      const norm = part.replace('$1', match[1] ?? '');
+      return index === parts.length - 1 && alt ? { norm, alt } : { norm };
+    });
+  }
+  return [{ norm: word }];
+}
+
+// Quotation marks that open and close someone else's words inside a paragraph.
+const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '‘': '’' };
+
+/** Offsets [start, end) of quoted spans inside a paragraph (balanced marks only). */
+function quotedSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let index = 0; index < text.length; index++) {
+    const open = text[index]!;
+    const close = QUOTE_PAIRS[open];
+    if (!close) continue;
+    // A ‘ that follows a letter is an apostrophe, not an opening mark.
+    if (open === '‘' && index > 0 && /\p{L}/u.test(text[index - 1]!)) continue;
+    let end = text.indexOf(close, index + 1);
+    while (close === '’' && end >= 0 && /\p{L}/u.test(text[end + 1] ?? '')) end = text.indexOf(close, end + 1);
+    if (end < 0) continue;
+    spans.push([index, end + 1]);
+    index = end;
+  }
+  return spans;
+}
+
+function analyzeSentence(node: NlcstSentence, source: string, quotes: Array<[number, number]>): Sentence {
+  const start = node.position!.start.offset!;
+  const end = node.position!.end.offset!;
+  const tokens: Token[] = [];
+  for (const child of node.children) {
+    if (child.type !== 'WordNode') continue;
+    const wordStart = child.position!.start.offset!;
+    const wordEnd = child.position!.end.offset!;
+    const raw = toString(child);
+    const quoted = quotes.some(([from, to]) => wordStart >= from && wordEnd <= to);
+    for (const form of normalizeWord(raw)) {
+      tokens.push({ ...form, raw, start: wordStart, end: wordEnd, quoted });
+    }
+  }
+  return { start, end, text: source.slice(start, end), tokens };
+}
+
+/** Sentences of one paragraph, with offsets relative to the paragraph's own text. */
+function analyzeText(masked: string): Sentence[] {
+  const tree = parser.parse(masked) as Root;
+  const quotes = quotedSpans(masked);
+  const sentences: Sentence[] = [];
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue;
+    for (const sentence of (paragraph as NlcstParagraph).children) {
+      if (sentence.type === 'SentenceNode') sentences.push(analyzeSentence(sentence, masked, quotes));
+    }
+  }
+  return sentences;
+}
+
+const CACHE_LIMIT = 2000;
+const cache = new Map<string, Sentence[]>();
+
+function cachedAnalysis(masked: string): Sentence[] {
+  const hit = cache.get(masked);
+  if (hit) {
+    // Refresh recency: Map iteration order is insertion order.
+    cache.delete(masked);
+    cache.set(masked, hit);
+    return hit;
+  }
+  const sentences = analyzeText(masked);
+  cache.set(masked, sentences);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return sentences;
+}
+
+/**
+ * Analyse the span [start, end) of `text` as one paragraph. Placeholders become opaque
+ * tokens; every offset in the result points into `text`.
+ */
+export function analyzeParagraph(text: string, start: number, end: number, placeholders: readonly Placeholder[]): AnalyzedParagraph {
+  const inside = placeholders.filter((p) => p.start >= start && p.end <= end).map((p) => ({ ...p, start: p.start - start, end: p.end - start }));
+  const source = text.slice(start, end);
+  const relative = cachedAnalysis(maskPlaceholders(source, inside));
+  const sentences = relative.map((sentence) => ({
+    start: sentence.start + start,
+    end: sentence.end + start,
+    text: source.slice(sentence.start, sentence.end),
+    tokens: sentence.tokens.map((token) => {
+      const placeholder = inside.find((p) => p.start === token.start);
+      const absolute: Token = { ...token, start: token.start + start, end: token.end + start };
+      if (placeholder) {
+        absolute.placeholder = placeholders.find((p) => p.start === placeholder.start + start)!;
+        absolute.raw = absolute.placeholder.raw;
+        absolute.norm = '{placeholder}';
+      }
+      return absolute;
+    }),
+  }));
+  return { start, end, text: source, sentences };
+}

@@ -1,0 +1,9 @@
+import { lint, resolveConfig, type LintMessage } from '../packages/core/src/index.js';
+
+/** Lint with one rule switched on (as a warning) and every other rule off. */
+export async function lintWithRule(text: string, ruleId: string, options?: unknown): Promise<LintMessage[]> {
+  const config = resolveConfig({ rules: { [ruleId]: options === undefined ? 'warn' : ['warn', options] } });
+  const only = { rules: config.rules.filter((entry) => entry.rule.meta.id === ruleId) };
+  const { messages } = await lint(text, { config: only });
+  return messages;
+}
