@@ -2,7 +2,7 @@ import { lint, resolveConfig, type LintMessage } from '../packages/core/src/inde
 
 /** Lint with one rule switched on (as a warning) and every other rule off. */
 export async function lintWithRule(text: string, ruleId: string, options?: unknown): Promise<LintMessage[]> {
-  const config = resolveConfig({ rules: { [ruleId]: options === undefined ? 'warn' : ['warn', options] } });
+  const config = resolveConfig({ extends: [], rules: { [ruleId]: options === undefined ? 'warn' : ['warn', options] } });
   const { messages } = await lint(text, { config });
   return messages;
 }

@@ -111,7 +111,8 @@ export function validateConfig(raw: unknown, source?: string): Config {
 
 /**
  * Turn configurations (lowest precedence first) into the list of enabled rules with parsed
- * options. With no configuration at all, the recommended preset applies.
+ * options. The recommended preset is the base unless a layer names its own `extends`
+ * (`extends: []` starts from nothing), so `{ rules: { x: "off" } }` keeps the other rules on.
  */
 export function resolveConfig(...layers: Array<Config | undefined>): ResolvedConfig {
   const present = layers.filter((layer): layer is Config => layer !== undefined);
@@ -121,7 +122,7 @@ export function resolveConfig(...layers: Array<Config | undefined>): ResolvedCon
     for (const name of names) apply(presets[name]!);
     for (const [id, setting] of Object.entries(config.rules ?? {})) settings.set(id, setting);
   };
-  if (present.length === 0 || present.every((config) => config.extends === undefined && config.rules === undefined)) apply(presets[DEFAULT_PRESET]!);
+  if (present.every((config) => config.extends === undefined)) apply(presets[DEFAULT_PRESET]!);
   present.forEach(apply);
 
   const resolved: ResolvedRule[] = [];

@@ -1,0 +1,204 @@
+/**
+ * The `replylint` command: lint replies and templates from files, folders, globs or stdin.
+ * Exit codes: 0 clean (within --max-warnings), 1 lint errors or too many warnings,
+ * 2 usage, configuration or input errors (every other file is still linted and reported).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, lint, resolveConfig, ruleById, rules, type Config, type ResolvedConfig, type RuleSetting } from '@replylint/core';
+import { ConfigLoader, loadConfigFile } from '@replylint/core/node';
+import { formatJson } from './formatters/json.js';
+import { colors, formatStylish, noColors } from './formatters/stylish.js';
+import { decodeReply, expandInputs, InputError, readReply, readStdin } from './inputs.js';
+import { failedFileResult, fileResult, toResultMessage, type FileResult } from './results.js';
+
+const VERSION = '0.1.0';
+const FORMATS = ['stylish', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface CliOptions {
+  format: Format;
+  maxWarnings?: number;
+  rule: Array<[string, RuleSetting]>;
+  config?: string | false;
+  quiet?: boolean;
+  explain?: string;
+  listRules?: boolean;
+  stdinFilename?: string;
+  color?: boolean;
+}
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  stdinIsTty: boolean;
+  stdoutIsTty: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stdinIsTty: Boolean(process.stdin.isTTY),
+  stdoutIsTty: Boolean(process.stdout.isTTY),
+  env: process.env,
+  cwd: process.cwd(),
+};
+
+function parseRuleFlag(value: string, previous: Array<[string, RuleSetting]>): Array<[string, RuleSetting]> {
+  const match = /^([a-z][a-z-]*):(off|warn|error|0|1|2)$/u.exec(value.trim());
+  if (!match) throw new InvalidArgumentError(`expected <rule-id>:<off|warn|error>, got "${value}"`);
+  if (!ruleById.has(match[1]!)) throw new InvalidArgumentError(`unknown rule "${match[1]}" (see --list-rules)`);
+  const severity = /^\d$/u.test(match[2]!) ? (Number(match[2]) as 0 | 1 | 2) : (match[2] as 'off' | 'warn' | 'error');
+  return [...previous, [match[1]!, severity]];
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < -1) throw new InvalidArgumentError('expected a whole number (−1 for no limit)');
+  return count;
+}
+
+function listRules(): string {
+  const width = Math.max(...rules.map((rule) => rule.meta.id.length));
+  const rows = rules.map(({ meta }) => `${meta.id.padEnd(width)}  ${meta.severity.padEnd(5)}  ${(meta.fixable ? 'fix' : '').padEnd(3)}  ${meta.description}`);
+  return `${'rule'.padEnd(width)}  ${'level'}  fix  description\n${rows.join('\n')}\n`;
+}
+
+async function explain(id: string): Promise<string> {
+  const rule = ruleById.get(id);
+  if (!rule) throw new InvalidArgumentError(`unknown rule "${id}" (see --list-rules)`);
+  const docs = new URL(`../../../rules/${id}.md`, import.meta.url);
+  return readFile(docs, 'utf8').catch(() => `# ${id}\n\n${rule.meta.description}.\n\nPrinciple: ${rule.meta.principle}\n`);
+}
+
+function program(io: Io): Command {
+  return new Command('replylint')
+    .description('Lint customer support replies and templates before they are sent.')
+    .argument('[paths...]', 'files, folders or globs (.txt, .md); "-" or piped input reads stdin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--rule <id:severity>', 'set a rule\'s severity (repeatable), e.g. --rule weak-closing:off', parseRuleFlag, [])
+    .option('-c, --config <file>', 'use this configuration file instead of looking for one')
+    .option('--no-config', 'ignore configuration files (recommended preset plus --rule)')
+    .option('-q, --quiet', 'report errors only, not warnings')
+    .option('--explain <rule-id>', 'print a rule\'s documentation')
+    .option('--list-rules', 'list the rules')
+    .option('--stdin-filename <name>', 'the name to show for input read from stdin')
+    .option('--no-color', 'never colour the output (NO_COLOR is respected too)')
+    .version(VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run replylint --help for usage)');
+}
+
+interface Input {
+  filePath: string;
+  read(): Promise<string>;
+}
+
+/** The configuration for each file: discovered per folder, or fixed by --config / --no-config. */
+async function configFor(options: CliOptions, overrides: Config[]): Promise<(filePath: string) => Promise<ResolvedConfig>> {
+  if (options.config === false) {
+    const resolved = resolveConfig(...overrides);
+    return async () => resolved;
+  }
+  if (typeof options.config === 'string') {
+    const source = options.config;
+    const config = await loadConfigFile(source);
+    if (!config) throw new ConfigError('no such file (or a package.json without a "replylint" key)', source);
+    const resolved = resolveConfig(config, ...overrides);
+    return async () => resolved;
+  }
+  const loader = new ConfigLoader(overrides);
+  return async (filePath) => (await loader.forFile(filePath)).resolved;
+}
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const command = program(io);
+  try {
+    command.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
+  }
+  const options = command.opts<CliOptions>();
+  const paths = command.args;
+
+  try {
+    if (options.listRules) {
+      io.stdout(listRules());
+      return 0;
+    }
+    if (options.explain !== undefined) {
+      io.stdout(await explain(options.explain));
+      return 0;
+    }
+  } catch (error) {
+    io.stderr(`replylint: ${(error as Error).message}\n`);
+    return 2;
+  }
+
+  const overrides: Config[] = options.rule.length > 0 ? [{ rules: Object.fromEntries(options.rule) }] : [];
+  let configForFile: (filePath: string) => Promise<ResolvedConfig>;
+  try {
+    configForFile = await configFor(options, overrides);
+  } catch (error) {
+    io.stderr(`replylint: ${(error as Error).message}\n`);
+    return 2;
+  }
+
+  const inputs: Input[] = [];
+  const results: FileResult[] = [];
+  let failed = false;
+  const useStdin = paths.includes('-') || (paths.length === 0 && !io.stdinIsTty);
+  if (paths.length === 0 && !useStdin) {
+    io.stderr(command.helpInformation());
+    return 2;
+  }
+  if (useStdin) {
+    const filePath = options.stdinFilename ?? '<stdin>';
+    inputs.push({ filePath, read: async () => decodeReply(await readStdin(), filePath) });
+  }
+  const expanded = await expandInputs(
+    paths.filter((path) => path !== '-'),
+    io.cwd,
+  );
+  for (const error of expanded.errors) {
+    io.stderr(`replylint: ${error.message}\n`);
+    results.push(failedFileResult(error.filePath, error.message));
+    failed = true;
+  }
+  for (const filePath of expanded.files) inputs.push({ filePath, read: () => readReply(resolve(io.cwd, filePath)) });
+
+  for (const input of inputs) {
+    try {
+      const text = (await input.read()).replace(/^\uFEFF/u, '');
+      const config = await configForFile(resolve(io.cwd, input.filePath === '<stdin>' ? 'stdin' : input.filePath));
+      const { messages } = await lint(text, { config, path: input.filePath });
+      const shown = options.quiet ? messages.filter((message) => message.fatal) : messages;
+      results.push(fileResult(input.filePath, shown.map(toResultMessage)));
+    } catch (error) {
+      if (!(error instanceof InputError || error instanceof ConfigError)) throw error;
+      io.stderr(`replylint: ${error.message}\n`);
+      results.push(failedFileResult(input.filePath, error.message));
+      failed = true;
+    }
+  }
+
+  const useColor = options.color !== false && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && (io.stdoutIsTty || Boolean(io.env.FORCE_COLOR));
+  const lintResults = results.filter((result) => !result.messages.some((message) => message.fatal));
+  io.stdout(options.format === 'json' ? formatJson(results) : formatStylish(lintResults, useColor ? colors : noColors));
+
+  if (failed) return 2;
+  const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
+  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+    io.stderr(`replylint found too many warnings (${warnings}; the maximum is ${options.maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}

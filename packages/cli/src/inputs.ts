@@ -1,0 +1,89 @@
+/**
+ * Turning the command line's paths, folders and globs into files, and files into text,
+ * with one clear error per input that cannot be linted.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export const LINTABLE_EXTENSIONS = ['.txt', '.md'];
+const IGNORED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
+
+export class InputError extends Error {
+  constructor(
+    readonly filePath: string,
+    problem: string,
+  ) {
+    super(`${filePath}: ${problem}`);
+    this.name = 'InputError';
+  }
+}
+
+export interface ExpandedInputs {
+  files: string[];
+  errors: InputError[];
+}
+
+/** Files named on the command line, in the order given, each once. */
+export async function expandInputs(patterns: readonly string[], cwd: string): Promise<ExpandedInputs> {
+  const files = new Set<string>();
+  const errors: InputError[] = [];
+  const lintable = `**/*.{${LINTABLE_EXTENSIONS.map((extension) => extension.slice(1)).join(',')}}`;
+  for (const pattern of patterns) {
+    if (isDynamicPattern(pattern)) {
+      const matches = await glob(pattern, { cwd, ignore: IGNORED_FOLDERS, absolute: true, onlyFiles: true });
+      if (matches.length === 0) errors.push(new InputError(pattern, 'no files match this pattern'));
+      matches.sort().forEach((match) => files.add(match));
+      continue;
+    }
+    const absolute = resolve(cwd, pattern);
+    const info = await stat(absolute).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const matches = await glob(lintable, { cwd: absolute, ignore: IGNORED_FOLDERS, absolute: true, onlyFiles: true });
+      if (matches.length === 0) errors.push(new InputError(pattern, `no ${LINTABLE_EXTENSIONS.join(' or ')} files in this folder`));
+      matches.sort().forEach((match) => files.add(match));
+    } else {
+      // Missing files are reported when read, in their place in the output.
+      files.add(absolute);
+    }
+  }
+  return { files: [...files].map((file) => relative(cwd, file) || file), errors };
+}
+
+/** A line:column for the first byte sequence that is not valid UTF-8. */
+function firstInvalidUtf8(bytes: Uint8Array): string {
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  const before = lenient.slice(0, Math.max(lenient.indexOf('\uFFFD'), 0));
+  const lines = before.split(/\r\n|\r|\n/u);
+  return `${lines.length}:${lines[lines.length - 1]!.length + 1}`;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Decode a reply, rejecting binary data and invalid UTF-8 with a message that says which. */
+export function decodeReply(bytes: Uint8Array, filePath: string): string {
+  if (bytes.includes(0)) throw new InputError(filePath, 'looks like a binary file (it contains NUL bytes); replylint reads UTF-8 text');
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new InputError(filePath, `is not valid UTF-8 (first invalid byte near ${firstInvalidUtf8(bytes)}); save it as UTF-8`);
+  }
+}
+
+export async function readReply(filePath: string): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(filePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new InputError(filePath, problem);
+  }
+  return decodeReply(bytes, filePath);
+}
+
+export async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,76 @@
+/** Lint results in ESLint's shape, the lingua franca of CI annotations and editor tooling. */
+import type { LintMessage } from '@replylint/core';
+
+export interface Suggestion {
+  desc: string;
+  fix: { range: [number, number]; text: string };
+}
+
+export interface ResultMessage {
+  ruleId: string | null;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  fatal?: true;
+  /** replylint extensions, named as in unified's vfile messages. */
+  actual?: string;
+  expected?: string[];
+  note?: string;
+  url?: string;
+  suggestions?: Suggestion[];
+}
+
+export interface FileResult {
+  filePath: string;
+  messages: ResultMessage[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+}
+
+export function toResultMessage(message: LintMessage): ResultMessage {
+  const result: ResultMessage = {
+    ruleId: message.ruleId,
+    severity: message.fatal ? 2 : 1,
+    message: message.reason,
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+    endLine: message.place && 'end' in message.place ? message.place.end.line : (message.line ?? 1),
+    endColumn: message.place && 'end' in message.place ? message.place.end.column : (message.column ?? 1),
+    actual: message.actual ?? '',
+    expected: message.expected ?? [],
+    url: message.url ?? '',
+  };
+  if (message.note) result.note = message.note;
+  if (message.expected && message.expected.length > 0) {
+    result.suggestions = message.expected.map((text) => ({
+      desc: text === '' ? `Remove "${message.actual}"` : `Replace with "${text}"`,
+      fix: { range: [message.startOffset, message.endOffset], text },
+    }));
+  }
+  return result;
+}
+
+export function fileResult(filePath: string, messages: ResultMessage[]): FileResult {
+  const errors = messages.filter((message) => message.severity === 2);
+  const warnings = messages.filter((message) => message.severity === 1);
+  return {
+    filePath,
+    messages,
+    errorCount: errors.length,
+    warningCount: warnings.length,
+    fatalErrorCount: messages.filter((message) => message.fatal).length,
+    fixableErrorCount: errors.filter((message) => message.suggestions).length,
+    fixableWarningCount: warnings.filter((message) => message.suggestions).length,
+  };
+}
+
+/** A file that could not be linted at all (missing, binary, bad config): one fatal message. */
+export function failedFileResult(filePath: string, problem: string): FileResult {
+  return fileResult(filePath, [{ ruleId: null, severity: 2, fatal: true, message: problem, line: 0, column: 0 }]);
+}
