@@ -29,8 +29,9 @@ const PLACEHOLDER_PATTERN =
 const BRACKET_SLOT = /^\[(?:[A-Z][\w'’.-]*|your|the|customer|agent|insert|order|ticket|name|date)(?:[ _-]+[\w'’.-]+){0,5}\]$/iu;
 const BRACKET_NOT_SLOT = /^\[(?:sic|\d+|x|\s*|edit(?:ed)?|redacted|link|attachment|image)\]$/iu;
 
-const AGENT_NAMESPACE = /^(?:current_user|user|agent|ticket\.assignee|assignee|sender|staff|teammate|me)\b/iu;
-const AGENT_SLOT = /^(?:your|agent(?:'?s)?|rep(?:resentative)?|sender|my)[ _-]*(?:full[ _-]*)?(?:first[ _-]*)?name$/iu;
+// Zendesk current_user / ticket.assignee, Freshdesk ticket.agent, Help Scout and Front user, osTicket staff.
+const AGENT_NAMESPACE = /^(?:ticket\.)?(?:current_user|user|agent|assignee|sender|staff|teammate|me)\b/iu;
+const AGENT_SLOT = /^(?:insert[ _-]+)?(?:(?:your|agent(?:'?s)?|rep(?:resentative)?(?:'?s)?|sender(?:'?s)?|my)[ _-]*(?:(?:full|first|last)[ _-]*)?name(?:[ _-]+here)?|(?:your[ _-]+|agent[ _-]+)?signature)$/iu;
 const CUSTOMER_HINT = /(?:requester|customer|recipient|contact|client|end_user|visitor|lead)[._ -]*(?:\w+[._ -]*)?(?:first[_ ]?name|firstname|name|fullname|full_name)|^(?:first[_ ]?name|firstname|name|customer[ _]name|client[ _]name)$/iu;
 const DATE_HINT = /\b(?:date|time|day|days|deadline|eta|timeframe|time[ _]?frame|hours?|due|delivery|schedule|business[ _]days?)\b/iu;
 
