@@ -57,7 +57,10 @@ const CONTRACTION_SUFFIXES: ReadonlyArray<[RegExp, string[], string?]> = [
 
 /** Lower-case, unify apostrophes, and expand contractions into their words. */
 export function normalizeWord(raw: string): Array<{ norm: string; alt?: string }> {
-  const word = raw.toLowerCase().replace(/[’‘ʼ`´]/gu, "'");
+  const lower = raw.toLowerCase();
+  // Most words have no apostrophe: skip the contraction table (a hot path, once per word).
+  if (!/['’‘ʼ`´]/u.test(lower)) return [{ norm: lower }];
+  const word = lower.replace(/[’‘ʼ`´]/gu, "'");
   for (const [pattern, parts, alt] of CONTRACTION_SUFFIXES) {
     const match = pattern.exec(word);
     if (!match) continue;
@@ -72,9 +75,12 @@ export function normalizeWord(raw: string): Array<{ norm: string; alt?: string }
 // Quotation marks that open and close someone else's words inside a paragraph.
 const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '‘': '’' };
 
+const QUOTE_MARK = /["“„«‘]/u;
+
 /** Offsets [start, end) of quoted spans inside a paragraph (balanced marks only). */
 function quotedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  if (!QUOTE_MARK.test(text)) return spans;
   for (let index = 0; index < text.length; index++) {
     const open = text[index]!;
     const close = QUOTE_PAIRS[open];
@@ -99,9 +105,11 @@ function analyzeSentence(node: NlcstSentence, source: string, quotes: Array<[num
     const wordStart = child.position!.start.offset!;
     const wordEnd = child.position!.end.offset!;
     const raw = toString(child);
-    const quoted = quotes.some(([from, to]) => wordStart >= from && wordEnd <= to);
+    const quoted = quotes.length > 0 && quotes.some(([from, to]) => wordStart >= from && wordEnd <= to);
     for (const form of normalizeWord(raw)) {
-      tokens.push({ ...form, raw, start: wordStart, end: wordEnd, quoted });
+      const token: Token = { norm: form.norm, raw, start: wordStart, end: wordEnd, quoted };
+      if (form.alt) token.alt = form.alt;
+      tokens.push(token);
     }
   }
   return { start, end, text: source.slice(start, end), tokens };
@@ -143,19 +151,20 @@ function cachedAnalysis(masked: string): Sentence[] {
  * tokens; every offset in the result points into `text`.
  */
 export function analyzeParagraph(text: string, start: number, end: number, placeholders: readonly Placeholder[]): AnalyzedParagraph {
-  const inside = placeholders.filter((p) => p.start >= start && p.end <= end).map((p) => ({ ...p, start: p.start - start, end: p.end - start }));
+  const inside = placeholders.filter((p) => p.start >= start && p.end <= end);
   const source = text.slice(start, end);
-  const relative = cachedAnalysis(maskPlaceholders(source, inside));
-  const sentences = relative.map((sentence) => ({
+  const masked = inside.length === 0 ? source : maskPlaceholders(source, inside.map((p) => ({ ...p, start: p.start - start, end: p.end - start })));
+  const sentences = cachedAnalysis(masked).map((sentence) => ({
     start: sentence.start + start,
     end: sentence.end + start,
     text: source.slice(sentence.start, sentence.end),
     tokens: sentence.tokens.map((token) => {
-      const placeholder = inside.find((p) => p.start === token.start);
-      const absolute: Token = { ...token, start: token.start + start, end: token.end + start };
+      const absolute: Token = { norm: token.norm, raw: token.raw, start: token.start + start, end: token.end + start, quoted: token.quoted };
+      if (token.alt) absolute.alt = token.alt;
+      const placeholder = inside.length > 0 ? inside.find((p) => p.start === absolute.start) : undefined;
       if (placeholder) {
-        absolute.placeholder = placeholders.find((p) => p.start === placeholder.start + start)!;
-        absolute.raw = absolute.placeholder.raw;
+        absolute.placeholder = placeholder;
+        absolute.raw = placeholder.raw;
         absolute.norm = '{placeholder}';
       }
       return absolute;
