@@ -3,7 +3,7 @@
  * and exceptions. Teams extend a table with `add` and silence entries with `allow`, both
  * scoped to the one rule they configure.
  */
-import { compilePattern, matchPattern, PatternError, type CompiledPattern } from './phrases.js';
+import { compilePattern, matchPattern, PatternError, PatternIndex, type CompiledPattern } from './phrases.js';
 import type { Report, RuleMeta, RuleModule, RuleOptionsSpec } from './rule.js';
 import type { Sentence } from './text.js';
 
@@ -85,31 +85,47 @@ export function phraseOptionsSpec(defaultMessage: string): RuleOptionsSpec<Phras
   return { defaults: { add: [], allow: [] }, parse: (raw) => parsePhraseOptions(raw, defaultMessage) };
 }
 
-/** Build a matcher for a phrase table: sentence in, reports out. */
-export function phraseMatcher(phrases: readonly Phrase[], options: PhraseOptions): (sentence: Sentence) => Report[] {
+type SentenceMatcher = (sentence: Sentence) => Report[];
+
+// Rules call phraseMatcher in create(), once per lint; the index is built once per table and options.
+const matchers = new WeakMap<readonly Phrase[], WeakMap<PhraseOptions, SentenceMatcher>>();
+
+/** A matcher for a phrase table: sentence in, reports out. */
+export function phraseMatcher(phrases: readonly Phrase[], options: PhraseOptions): SentenceMatcher {
+  let byOptions = matchers.get(phrases);
+  if (!byOptions) matchers.set(phrases, (byOptions = new WeakMap()));
+  let matcher = byOptions.get(options);
+  if (!matcher) byOptions.set(options, (matcher = buildMatcher(phrases, options)));
+  return matcher;
+}
+
+function buildMatcher(phrases: readonly Phrase[], options: PhraseOptions): SentenceMatcher {
   const compiled = [...phrases, ...options.add].map(compilePhrase);
+  const index = new PatternIndex(compiled.flatMap((entry, order) => entry.patterns.map((pattern) => [pattern, order] as const)));
   const allowed = options.allow.map(compilePattern);
   return (sentence) => {
+    // Earlier table entries win overlaps; within an entry, the leftmost match wins.
+    const matches = index.matches(sentence).sort((a, b) => a.value - b.value || a.start - b.start || b.end - a.end);
+    if (matches.length === 0) return [];
+    const excepted = new Map<number, boolean>();
+    const allowedSpans = allowed.flatMap((allow) => matchPattern(allow, sentence));
     const reports: Report[] = [];
     const taken: Array<[number, number]> = [];
-    for (const { phrase, patterns, unless } of compiled) {
-      if (unless.some((pattern) => matchPattern(pattern, sentence).length > 0)) continue;
-      for (const pattern of patterns) {
-        for (const match of matchPattern(pattern, sentence)) {
-          const tokens = sentence.tokens.slice(match.from, match.to);
-          if (tokens.some((token) => token.quoted)) continue;
-          if (taken.some(([start, end]) => match.start < end && match.end > start)) continue;
-          if (allowed.some((allow) => matchPattern(allow, sentence).some((a) => a.start <= match.start && a.end >= match.end))) continue;
-          taken.push([match.start, match.end]);
-          const actual = sentence.text.slice(match.start - sentence.start, match.end - sentence.start);
-          const report: Report = { start: match.start, end: match.end, message: phrase.message.replace('{actual}', actual) };
-          if (phrase.expected) report.expected = phrase.expected.map((rewrite) => matchCase(rewrite, actual));
-          if (phrase.note) report.note = phrase.note;
-          reports.push(report);
-        }
-      }
+    for (const match of matches) {
+      const { phrase, unless } = compiled[match.value]!;
+      if (!excepted.has(match.value)) excepted.set(match.value, unless.some((exception) => matchPattern(exception, sentence).length > 0));
+      if (excepted.get(match.value)) continue;
+      if (sentence.tokens.slice(match.from, match.to).some((token) => token.quoted)) continue;
+      if (taken.some(([start, end]) => match.start < end && match.end > start)) continue;
+      if (allowedSpans.some((span) => span.start <= match.start && span.end >= match.end)) continue;
+      taken.push([match.start, match.end]);
+      const actual = sentence.text.slice(match.start - sentence.start, match.end - sentence.start);
+      const report: Report = { start: match.start, end: match.end, message: phrase.message.replace('{actual}', actual) };
+      if (phrase.expected) report.expected = phrase.expected.map((rewrite) => matchCase(rewrite, actual));
+      if (phrase.note) report.note = phrase.note;
+      reports.push(report);
     }
-    return reports;
+    return reports.sort((a, b) => a.start - b.start);
   };
 }
 

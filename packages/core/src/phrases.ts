@@ -19,6 +19,13 @@ type PatternItem =
 export interface CompiledPattern {
   source: string;
   items: PatternItem[];
+  /** Words a match can start with; undefined when it can start with any word. */
+  first?: FirstWords;
+}
+
+interface FirstWords {
+  words: Set<string>;
+  prefixes: string[];
 }
 
 export class PatternError extends Error {}
@@ -58,12 +65,39 @@ function parseSequence(parts: string[], position: { index: number }, source: str
   return alternatives;
 }
 
+/** The words a sequence can start with, or undefined if it can start with anything (or nothing). */
+function firstWords(items: readonly PatternItem[], into: FirstWords = { words: new Set(), prefixes: [] }): FirstWords | undefined {
+  const [head, ...rest] = items;
+  if (!head) return undefined;
+  switch (head.kind) {
+    case 'word':
+      if (head.prefix) into.prefixes.push(head.value);
+      else into.words.add(head.value);
+      return head.optional ? firstWords(rest, into) : into;
+    case 'any':
+    case 'gap':
+      return undefined;
+    case 'group': {
+      for (const alternative of head.alternatives) {
+        if (!firstWords([...alternative, ...rest], into)) return undefined;
+      }
+      return head.optional ? firstWords(rest, into) : into;
+    }
+  }
+}
+
 export function compilePattern(source: string): CompiledPattern {
   const trimmed = source.trim();
   if (trimmed === '') throw new PatternError('empty pattern');
   const alternatives = parseSequence(tokenize(trimmed), { index: 0 }, trimmed, 0);
   const items: PatternItem[] = alternatives.length === 1 ? alternatives[0]! : [{ kind: 'group', alternatives, optional: false }];
-  return { source: trimmed, items };
+  const first = firstWords(items);
+  return first ? { source: trimmed, items, first } : { source: trimmed, items };
+}
+
+function canStartWith(first: FirstWords, token: Token): boolean {
+  if (first.words.has(token.norm) || (token.alt !== undefined && first.words.has(token.alt))) return true;
+  return first.prefixes.some((prefix) => token.norm.startsWith(prefix) || (token.alt?.startsWith(prefix) ?? false));
 }
 
 function wordMatches(item: { value: string; prefix: boolean }, token: Token): boolean {
@@ -71,36 +105,36 @@ function wordMatches(item: { value: string; prefix: boolean }, token: Token): bo
   return token.norm === item.value || token.alt === item.value;
 }
 
-/** Every token index at which `items` can end when matching starts at `at`. */
-function ends(items: readonly PatternItem[], tokens: readonly Token[], at: number): number[] {
-  if (items.length === 0) return [at];
-  const [head, ...rest] = items as [PatternItem, ...PatternItem[]];
-  const results: number[] = [];
-  const continueFrom = (next: number): void => {
-    for (const end of ends(rest, tokens, next)) results.push(end);
-  };
-  switch (head.kind) {
+/**
+ * Call `found` with every token index at which items[index…] can end when matching starts
+ * at `at`. Index-based and allocation-free but for groups: it runs for every word.
+ */
+function matchFrom(items: readonly PatternItem[], index: number, tokens: readonly Token[], at: number, found: (end: number) => void): void {
+  const item = items[index];
+  if (!item) {
+    found(at);
+    return;
+  }
+  const next = (position: number): void => matchFrom(items, index + 1, tokens, position, found);
+  switch (item.kind) {
     case 'word': {
       const token = tokens[at];
-      if (token && wordMatches(head, token)) continueFrom(at + 1);
-      if (head.optional) continueFrom(at);
+      if (token && wordMatches(item, token)) next(at + 1);
+      if (item.optional) next(at);
       break;
     }
     case 'any':
-      if (at < tokens.length) continueFrom(at + 1);
-      if (head.optional) continueFrom(at);
+      if (at < tokens.length) next(at + 1);
+      if (item.optional) next(at);
       break;
     case 'gap':
-      for (let skip = 0; skip <= 3 && at + skip <= tokens.length; skip++) continueFrom(at + skip);
+      for (let skip = 0; skip <= 3 && at + skip <= tokens.length; skip++) next(at + skip);
       break;
     case 'group':
-      for (const alternative of head.alternatives) {
-        for (const end of ends(alternative, tokens, at)) continueFrom(end);
-      }
-      if (head.optional) continueFrom(at);
+      for (const alternative of item.alternatives) matchFrom(alternative, 0, tokens, at, next);
+      if (item.optional) next(at);
       break;
   }
-  return results;
 }
 
 export interface PatternMatch {
@@ -116,10 +150,70 @@ export function matchPattern(pattern: CompiledPattern, sentence: Sentence): Patt
   const { tokens } = sentence;
   const matches: PatternMatch[] = [];
   for (let from = 0; from < tokens.length; from++) {
-    const to = Math.max(...ends(pattern.items, tokens, from));
+    if (pattern.first && !canStartWith(pattern.first, tokens[from]!)) continue;
+    let to = from;
+    matchFrom(pattern.items, 0, tokens, from, (end) => {
+      if (end > to) to = end;
+    });
     if (to <= from) continue;
     matches.push({ from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end });
     from = to - 1;
   }
   return matches;
+}
+
+export interface IndexedMatch<T> extends PatternMatch {
+  value: T;
+}
+
+/**
+ * Many patterns over one sentence: each word is tried only against the patterns that can
+ * start with it, so a table of hundreds of phrases costs about one lookup per word.
+ */
+export class PatternIndex<T> {
+  private readonly byWord = new Map<string, Array<[CompiledPattern, T]>>();
+  private readonly byPrefix: Array<[string, CompiledPattern, T]> = [];
+  private readonly anywhere: Array<[CompiledPattern, T]> = [];
+
+  constructor(entries: Iterable<readonly [CompiledPattern, T]>) {
+    for (const [pattern, value] of entries) {
+      if (!pattern.first) {
+        this.anywhere.push([pattern, value]);
+        continue;
+      }
+      for (const word of pattern.first.words) {
+        const list = this.byWord.get(word) ?? [];
+        list.push([pattern, value]);
+        this.byWord.set(word, list);
+      }
+      for (const prefix of pattern.first.prefixes) this.byPrefix.push([prefix, pattern, value]);
+    }
+  }
+
+  private candidates(token: Token): Set<[CompiledPattern, T]> {
+    const found = new Set<[CompiledPattern, T]>(this.anywhere);
+    for (const form of token.alt === undefined ? [token.norm] : [token.norm, token.alt]) {
+      for (const entry of this.byWord.get(form) ?? []) found.add(entry);
+    }
+    for (const entry of this.byPrefix) {
+      if (token.norm.startsWith(entry[0]) || (token.alt?.startsWith(entry[0]) ?? false)) found.add([entry[1], entry[2]]);
+    }
+    return found;
+  }
+
+  /** The longest match of every candidate pattern at every word, in sentence order. */
+  matches(sentence: Sentence): Array<IndexedMatch<T>> {
+    const { tokens } = sentence;
+    const found: Array<IndexedMatch<T>> = [];
+    for (let from = 0; from < tokens.length; from++) {
+      for (const [pattern, value] of this.candidates(tokens[from]!)) {
+        let to = from;
+        matchFrom(pattern.items, 0, tokens, from, (end) => {
+          if (end > to) to = end;
+        });
+        if (to > from) found.push({ from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end, value });
+      }
+    }
+    return found;
+  }
 }
