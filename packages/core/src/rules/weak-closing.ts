@@ -1,4 +1,164 @@
+/**
+ * What the customer reads last, just before the sign-off, is what they remember: it should
+ * be the resolution or the next step, not an apology, a refusal or regret. The rule finds
+ * the last substantive body sentence (polite closers such as "Let me know if you have any
+ * questions" are skipped) and compares where its last negative cue and its last forward
+ * step stand: "Sorry for the wait; your replacement ships today" ends on the step and passes,
+ * "I've refunded it, but unfortunately we can't ship a replacement" ends on the refusal.
+ */
+import { compilePattern, matchPattern, PatternIndex } from '../phrases.js';
 import { defineRule } from '../rule.js';
+import type { Sentence } from '../text.js';
+import { POLITE_CLOSERS, wordsOutside } from './canned-response.js';
+
+type Kind = 'apology' | 'refusal' | 'regret';
+
+const NEGATIVE_CUES: ReadonlyArray<{ kind: Kind; patterns: string[] }> = [
+  { kind: 'apology', patterns: ['sorry', 'apologi*', '(we|i) (deeply|sincerely)? regret', 'pardon (for|the)'] },
+  {
+    kind: 'regret',
+    patterns: [
+      'unfortunately', 'sadly', 'regrettably', 'regretfully', 'alas',
+      'not the (news|answer|outcome|result) (you|that you) (were|are) (hoping|looking) for',
+      '(i|we) wish (i|we) (had|could|were able)',
+    ],
+  },
+  {
+    kind: 'refusal',
+    patterns: [
+      '(i|we|our team) (can not|cannot|could not|will not be able to|would not be able to|are unable to|am unable to|is unable to|are not able to|am not able to|will not|are not (allowed|permitted|authorized|authorised) to|am not (allowed|permitted|authorized|authorised) to)',
+      '(i|we|our team) (can|could) only',
+      '(i|we) do not (offer|provide|ship|sell|stock|carry|accept|allow|support|have|issue|give|guarantee|refund|deliver|currently|make|cover)',
+      '(it|this|that|which) (is|was|will be|would be) not (possible|available|eligible|covered|refundable|something (we|i) can)',
+      '(is|are|was|were) (no longer|not|currently not) (available|possible|eligible|covered|refundable|supported|offered|in stock|returnable)',
+      'no longer (available|offered|supported|possible|eligible|in stock|sold|carry|stock|sell|offer|support|accept|produce|make|manufacture|ship|able)',
+      '(out of stock|sold out|discontinued|not eligible|beyond our control|outside (of)? our control)',
+      '(has|have|had) been (denied|declined|rejected|refused)',
+      '(was|were|is|are) (denied|declined|rejected|refused)',
+      'the best (we|i) can (do|offer)',
+      'nothing (more|else|further) (we|i) can (do|offer)',
+      'there is nothing (more|else|further)',
+      '(we|i) have no (way|option|choice|control)',
+    ],
+  },
+];
+
+// A cue after "if" or "unless" is a condition, not news: "if we can't fix it, we'll refund you".
+const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'should']);
+
+const negativeCueIndex = new PatternIndex(NEGATIVE_CUES.flatMap(({ kind, patterns }) => patterns.map((source) => [compilePattern(source), kind] as const)));
+const notWaiting = compilePattern('(can not|cannot) (wait|hesitate)');
+
+const RESOLVED =
+  '(refunded|sent|shipped|dispatched|issued|credited|replaced|fixed|resolved|updated|reset|restored|reactivated|upgraded|extended|waived|added|applied|arranged|booked|scheduled|attached|included|enclosed|created|placed|reserved|corrected|removed|unlocked|approved|reissued|processed|escalated|expedited|covered|released|reinstated|reversed|reimbursed|confirmed|activated|unblocked|posted|delivered|rebooked|reordered|rescheduled|honoured|honored|merged|recovered|found)';
+
+// A step forward is a resolution (done, arranged, promised by the writer) or a next step
+// (what the customer can do now, what we need from them). Either may end a reply; only a
+// resolution is worth moving to the end.
+type Step = 'resolution' | 'next-step';
+
+const FORWARD_STEPS = new PatternIndex<Step>([
+  ...[
+    `(i|we|our team) (have|had)? (just|already|now|also|personally|gone ahead and)? ${RESOLVED}`,
+    `(has|have|had) (now|just|already)? been (now|just|already|fully)? ${RESOLVED}`,
+    `(was|were|is|are) (now|just|already|fully)? ${RESOLVED}`,
+    '(is|are) (now|already)? (on (its|their|the) way|back in stock|ready|fixed|resolved|active|live|working again|available again)',
+    '(ships|arrives|goes out|leaves (our|the) warehouse|will arrive|should arrive|will reach you|should reach you|will be with you|should be with you)',
+    'you (will|should) (now)? (receive|get|see|have|hear)',
+    'you (will|should) (now)? be (refunded|credited|reimbursed|contacted|notified|able)',
+    '(here is|here are|attached (is|are|you will find)|as a (goodwill|gesture|thank you|token|small))',
+  ].map((source) => [compilePattern(source), 'resolution'] as const),
+  ...[
+    '(please|kindly) (send|reply|share|confirm|try|check|click|visit|use|call|choose|select|pick|tell|provide|upload|attach|forward|fill|complete|follow|return|keep|go|open|log|sign|update|enter|book|download|install|restart|look)',
+    '(could|can|would) you (please)? (send|reply|share|confirm|let|try|check|tell|provide|upload|attach|forward|choose|pick)',
+    '(below (is|are|you will find)|in the meantime)',
+  ].map((source) => [compilePattern(source), 'next-step'] as const),
+]);
+
+/** "We will …", "I can …", "you can now …": a step forward unless the next word takes it back. */
+const MODAL_STEPS = new PatternIndex<Step>([
+  [
+    compilePattern(
+      '(i|we|they|someone|our team|the team|the courier|a technician) (will|shall|am going to|are going to|is going to) (now|personally|also|then|gladly|happily|immediately|still|definitely|certainly|right away)? _',
+    ),
+    'resolution',
+  ],
+  [
+    compilePattern(
+      '(i|we|they|our team|the team) (can|could|would be (happy|glad) to|am (happy|glad) to|are (happy|glad) to|will be (happy|glad) to) (now|personally|also|then|gladly|happily|immediately|still|definitely|certainly|right away)? _',
+    ),
+    'next-step',
+  ],
+  [compilePattern('you (can|could|will be able to) (now|still|also|simply|easily|always)? _'), 'next-step'],
+]);
+// Words after the modal that take the step back, or make it no step at all ("I can understand").
+const TAKEN_BACK = new Set(['not', 'never', 'only', 'need', 'have', 'require', 'understand', 'imagine', 'see', 'assure', 'appreciate']);
+// "We will be …" is a step unless what follows is bad news ("we will be closed").
+const BAD_STATE = new Set(['unable', 'delayed', 'late', 'closed', 'charged', 'billed', 'cancelled', 'canceled', 'unavailable', 'out', 'no', 'not', 'sorry', 'away']);
+
+interface NegativeCue {
+  from: number;
+  to: number;
+  kind: Kind;
+}
+
+function negativeCues(sentence: Sentence): NegativeCue[] {
+  const { tokens } = sentence;
+  const waiting = matchPattern(notWaiting, sentence);
+  return negativeCueIndex
+    .matches(sentence)
+    .filter(
+      (match) =>
+        !tokens.slice(match.from, match.to).some((token) => token.quoted) &&
+        !CONDITION.has(tokens[match.from - 1]?.norm ?? '') &&
+        !waiting.some((wait) => wait.from < match.to && wait.to > match.from),
+    )
+    .map((match) => ({ from: match.from, to: match.to, kind: match.value }));
+}
+
+interface ForwardStep {
+  from: number;
+  step: Step;
+}
+
+/** Where the sentence's steps forward start, outside any negative cue ("the best we can offer"). */
+function forwardSteps(sentence: Sentence, negatives: readonly NegativeCue[]): ForwardStep[] {
+  const { tokens } = sentence;
+  const steps = FORWARD_STEPS.matches(sentence).map((match) => ({ from: match.from, step: match.value }));
+  for (const match of MODAL_STEPS.matches(sentence)) {
+    const verb = tokens[match.to - 1]!;
+    const next = tokens[match.to];
+    if (verb.norm === 'be' ? !next || !BAD_STATE.has(next.norm) : !TAKEN_BACK.has(verb.norm)) steps.push({ from: match.from, step: match.value });
+  }
+  return steps.filter(({ from }) => !negatives.some((cue) => from >= cue.from && from < cue.to));
+}
+
+/** What the sentence leaves the customer with: the first bad news after its last step forward, if any. */
+function weakness(sentence: Sentence): Kind | undefined {
+  const negatives = negativeCues(sentence);
+  if (negatives.length === 0) return undefined;
+  const lastStep = Math.max(-1, ...forwardSteps(sentence, negatives).map(({ from }) => from));
+  return negatives.filter((cue) => cue.from > lastStep).sort((a, b) => a.from - b.from)[0]?.kind;
+}
+
+/** An earlier sentence that resolves something and ends well: the better last word. */
+function holdsResolution(sentence: Sentence): boolean {
+  const negatives = negativeCues(sentence);
+  return forwardSteps(sentence, negatives).some(({ step }) => step === 'resolution') && !weakness(sentence);
+}
+
+const isCloser = (sentence: Sentence): boolean => {
+  const ranges = POLITE_CLOSERS.matches(sentence);
+  return ranges.length > 0 && wordsOutside(sentence, ranges).length <= 1 && negativeCues(sentence).length === 0;
+};
+
+const MESSAGES: Record<Kind, string> = {
+  apology: 'The reply ends on an apology',
+  refusal: 'The reply ends on a refusal',
+  regret: 'The reply ends on bad news',
+};
+
+const hasWords = (sentence: Sentence): boolean => sentence.tokens.some((token) => /\p{L}/u.test(token.norm));
 
 export default defineRule({
   meta: {
@@ -9,7 +169,29 @@ export default defineRule({
     fixable: false,
     principle: '5. End on a good note',
   },
-  create() {
-    return {};
+  create(context) {
+    const { reply } = context;
+    return {
+      reply() {
+        const sentences = reply.paragraphs.flatMap((paragraph) => paragraph.sentences);
+        let lastIndex = sentences.length - 1;
+        while (lastIndex >= 0 && (!hasWords(sentences[lastIndex]!) || isCloser(sentences[lastIndex]!))) lastIndex--;
+        const last = sentences[lastIndex];
+        if (!last) return;
+        const kind = weakness(last);
+        if (!kind) return;
+        const resolution = sentences.slice(0, lastIndex).reverse().find(holdsResolution);
+        const end = last.start + last.text.trimEnd().length;
+        context.report({
+          start: last.start,
+          end,
+          message: `${MESSAGES[kind]}: end on the resolution or the next step`,
+          note: 'End on a good note: the customer remembers your last words best. Leave them with the resolution, not the apology.',
+          ...(resolution
+            ? { related: [{ start: resolution.start, end: resolution.start + resolution.text.trimEnd().length, message: 'The resolution: move it to the end' }] }
+            : {}),
+        });
+      },
+    };
   },
 });
