@@ -45,11 +45,14 @@ interface Line {
 
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const pattern = /\r\n|\r|\n/gu;
   let start = 0;
-  for (const match of text.matchAll(pattern)) {
-    lines.push({ start, end: match.index, text: text.slice(start, match.index) });
-    start = match.index + match[0].length;
+  // A character loop: the regex version was the email model's hottest spot.
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== 10 && code !== 13) continue;
+    lines.push({ start, end: index, text: text.slice(start, index) });
+    if (code === 13 && text.charCodeAt(index + 1) === 10) index++;
+    start = index + 1;
   }
   lines.push({ start, end: text.length, text: text.slice(start) });
   return lines;

@@ -115,26 +115,36 @@ function matchFrom(items: readonly PatternItem[], index: number, tokens: readonl
     found(at);
     return;
   }
-  const next = (position: number): void => matchFrom(items, index + 1, tokens, position, found);
   switch (item.kind) {
     case 'word': {
       const token = tokens[at];
-      if (token && wordMatches(item, token)) next(at + 1);
-      if (item.optional) next(at);
+      if (token && wordMatches(item, token)) matchFrom(items, index + 1, tokens, at + 1, found);
+      if (item.optional) matchFrom(items, index + 1, tokens, at, found);
       break;
     }
     case 'any':
-      if (at < tokens.length) next(at + 1);
-      if (item.optional) next(at);
+      if (at < tokens.length) matchFrom(items, index + 1, tokens, at + 1, found);
+      if (item.optional) matchFrom(items, index + 1, tokens, at, found);
       break;
     case 'gap':
-      for (let skip = 0; skip <= 3 && at + skip <= tokens.length; skip++) next(at + skip);
+      for (let skip = 0; skip <= 3 && at + skip <= tokens.length; skip++) matchFrom(items, index + 1, tokens, at + skip, found);
       break;
-    case 'group':
+    case 'group': {
+      const next = (position: number): void => matchFrom(items, index + 1, tokens, position, found);
       for (const alternative of item.alternatives) matchFrom(alternative, 0, tokens, at, next);
       if (item.optional) next(at);
       break;
+    }
   }
+}
+
+/** The end of the longest match of `pattern` starting at token `from` (`from` when none). */
+function longestFrom(pattern: CompiledPattern, tokens: readonly Token[], from: number): number {
+  let to = from;
+  matchFrom(pattern.items, 0, tokens, from, (end) => {
+    if (end > to) to = end;
+  });
+  return to;
 }
 
 export interface PatternMatch {
@@ -151,10 +161,7 @@ export function matchPattern(pattern: CompiledPattern, sentence: Sentence): Patt
   const matches: PatternMatch[] = [];
   for (let from = 0; from < tokens.length; from++) {
     if (pattern.first && !canStartWith(pattern.first, tokens[from]!)) continue;
-    let to = from;
-    matchFrom(pattern.items, 0, tokens, from, (end) => {
-      if (end > to) to = end;
-    });
+    const to = longestFrom(pattern, tokens, from);
     if (to <= from) continue;
     matches.push({ from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end });
     from = to - 1;
@@ -190,29 +197,25 @@ export class PatternIndex<T> {
     }
   }
 
-  private candidates(token: Token): Set<[CompiledPattern, T]> {
-    const found = new Set<[CompiledPattern, T]>(this.anywhere);
-    for (const form of token.alt === undefined ? [token.norm] : [token.norm, token.alt]) {
-      for (const entry of this.byWord.get(form) ?? []) found.add(entry);
-    }
-    for (const entry of this.byPrefix) {
-      if (token.norm.startsWith(entry[0]) || (token.alt?.startsWith(entry[0]) ?? false)) found.add([entry[1], entry[2]]);
-    }
-    return found;
-  }
-
   /** The longest match of every candidate pattern at every word, in sentence order. */
   matches(sentence: Sentence): Array<IndexedMatch<T>> {
     const { tokens } = sentence;
     const found: Array<IndexedMatch<T>> = [];
+    const tryAt = (from: number, pattern: CompiledPattern, value: T): void => {
+      const to = longestFrom(pattern, tokens, from);
+      if (to > from) found.push({ from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end, value });
+    };
     for (let from = 0; from < tokens.length; from++) {
-      for (const [pattern, value] of this.candidates(tokens[from]!)) {
-        let to = from;
-        matchFrom(pattern.items, 0, tokens, from, (end) => {
-          if (end > to) to = end;
-        });
-        if (to > from) found.push({ from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end, value });
+      const token = tokens[from]!;
+      const byNorm = this.byWord.get(token.norm);
+      for (const [pattern, value] of byNorm ?? []) tryAt(from, pattern, value);
+      if (token.alt !== undefined) {
+        for (const entry of this.byWord.get(token.alt) ?? []) if (!byNorm?.includes(entry)) tryAt(from, entry[0], entry[1]);
       }
+      for (const [prefix, pattern, value] of this.byPrefix) {
+        if (token.norm.startsWith(prefix) || (token.alt?.startsWith(prefix) ?? false)) tryAt(from, pattern, value);
+      }
+      for (const [pattern, value] of this.anywhere) tryAt(from, pattern, value);
     }
     return found;
   }
