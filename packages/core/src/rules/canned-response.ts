@@ -292,6 +292,10 @@ class SpecificsFinder {
 
 const sameLine = (text: string, a: number, b: number): boolean => !/[\r\n]/u.test(text.slice(Math.min(a, b), Math.max(a, b)));
 
+// The filler table takes the team's allow-list but not its additions; one options object
+// per configuration keeps phraseMatcher's per-options cache warm across replies.
+const fillerOptionsFor = new WeakMap<PhraseOptions, PhraseOptions>();
+
 export default defineRule<PhraseOptions>({
   meta: {
     id: 'canned-response',
@@ -305,7 +309,9 @@ export default defineRule<PhraseOptions>({
   create(context) {
     const { reply } = context;
     const matchBoilerplate = phraseMatcher(boilerplate, context.options);
-    const matchFiller = phraseMatcher(standAloneFiller, { add: [], allow: context.options.allow });
+    let fillerOptions = fillerOptionsFor.get(context.options);
+    if (!fillerOptions) fillerOptionsFor.set(context.options, (fillerOptions = { add: [], allow: context.options.allow }));
+    const matchFiller = phraseMatcher(standAloneFiller, fillerOptions);
     const specifics = new SpecificsFinder(reply.model);
     const phraseReports: Report[] = [];
     // Once one sentence says something of its own, the reply is not boilerplate: later
