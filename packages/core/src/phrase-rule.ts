@@ -49,7 +49,8 @@ export function matchCase(rewrite: string, original: string): string {
   if (rewrite === '') return rewrite;
   const first = original.charAt(0);
   if (first === first.toUpperCase() && first !== first.toLowerCase()) return rewrite.charAt(0).toUpperCase() + rewrite.slice(1);
-  if (original === original.toLowerCase()) return rewrite.charAt(0).toLowerCase() + rewrite.slice(1);
+  // "I", "I'm", "I've" stay capitalised mid-sentence.
+  if (original === original.toLowerCase() && !/^I(?:$|[^\p{L}])/u.test(rewrite)) return rewrite.charAt(0).toLowerCase() + rewrite.slice(1);
   return rewrite;
 }
 

@@ -83,3 +83,14 @@ describe('paragraph analysis', () => {
     expect(apostrophes).toEqual([]);
   });
 });
+
+describe('matchCase', () => {
+  it('follows the capitalisation of the replaced words, but keeps "I" upper-case', async () => {
+    const { matchCase } = await import('../src/index.js');
+    expect(matchCase('to recap', 'As I said')).toBe('To recap');
+    expect(matchCase('To recap', 'as i said')).toBe('to recap');
+    expect(matchCase('I understand how frustrating this is', 'please calm down')).toBe('I understand how frustrating this is');
+    expect(matchCase("I'm sorry to say that", 'we regret to inform you that')).toBe("I'm sorry to say that");
+    expect(matchCase('It looks like', 'It Failed')).toBe('It looks like');
+  });
+});
