@@ -1,0 +1,31 @@
+/**
+ * Core messages as LSP diagnostics. Both count in UTF-16 code units, so an offset maps to a
+ * position through the document's line table and nothing else.
+ */
+import type { LintMessage } from '@replylint/core';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
+
+export const SOURCE = 'replylint';
+
+export function rangeOf(document: TextDocument, start: number, end: number): Range {
+  return { start: document.positionAt(start), end: document.positionAt(end) };
+}
+
+export function toDiagnostic(message: LintMessage, document: TextDocument): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: rangeOf(document, message.startOffset, message.endOffset),
+    severity: message.fatal ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: message.ruleId,
+    source: SOURCE,
+    message: message.reason,
+  };
+  if (message.url) diagnostic.codeDescription = { href: message.url };
+  if (message.related && message.related.length > 0) {
+    diagnostic.relatedInformation = message.related.map((span) => ({
+      location: { uri: document.uri, range: rangeOf(document, span.start, span.end) },
+      message: span.message,
+    }));
+  }
+  return diagnostic;
+}

@@ -1,0 +1,20 @@
+import type { LintMessage } from '@replylint/core';
+import { ruleById } from '@replylint/core';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+/** A document with the messages of its text at `version`. */
+export interface LintedDocument {
+  document: TextDocument;
+  version: number;
+  messages: LintMessage[];
+}
+
+/** Messages touching [start, end]; a cursor at either edge of a flagged range counts. */
+export function messagesAt(linted: LintedDocument, start: number, end: number = start): LintMessage[] {
+  return linted.messages.filter((message) => message.startOffset <= end && start <= message.endOffset);
+}
+
+/** A rewrite that can replace the flagged text as it is (the rule says its rewrites are drop-in). */
+export function isAutoFixable(message: LintMessage): boolean {
+  return (message.expected?.length ?? 0) > 0 && ruleById.get(message.ruleId)?.meta.fixable === true;
+}
