@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyBestRewrites } from '../../packages/playground/src/fixes.js';
-import { qualityScore } from '../../packages/playground/src/score.js';
+import { qualityScore } from '../../packages/core/src/index.js';
 import { configFor, isRuleOn, parseSettings, withPreset, withRule } from '../../packages/playground/src/settings.js';
 import { lint } from '../../packages/core/src/index.js';
 

@@ -8,3 +8,4 @@ export { defineRule, ruleUrl, type AnyRule, type Report, type Reply, type RuleCo
 export { ConfigError, DEFAULT_PRESET, presets, resolveConfig, ruleById, validateConfig, type Config, type ResolvedConfig, type RuleSetting } from './config.js';
 export { rules } from './rules/index.js';
 export { loadNlp, type Nlp } from './nlp.js';
+export { qualityScore, SCORE_WEIGHTS, type ScoredFinding } from './score.js';

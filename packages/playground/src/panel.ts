@@ -3,10 +3,9 @@
  * one click to apply it) and the rule switches. Rendered from scratch after every check:
  * a reply has a handful of findings, so there is nothing worth diffing.
  */
-import type { AnyRule, LintMessage } from '@replylint/core';
+import { qualityScore, type AnyRule, type LintMessage } from '@replylint/core';
 import { h } from './dom.js';
 import { rewriteLabel } from './editor.js';
-import { qualityScore } from './score.js';
 
 export interface PanelHandlers {
   jumpTo(message: LintMessage): void;

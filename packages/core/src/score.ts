@@ -1,5 +1,5 @@
 /**
- * The reply's quality score, 0–100, shown live on the page.
+ * A reply's quality score, 0–100: one number for the playground, reports and dashboards.
  *
  * Formula: start at 100 and subtract a fixed weight per finding by severity — 20 for an
  * error, 8 for a warning — never going below 0:
@@ -7,8 +7,7 @@
  *     score = max(0, 100 − 20 × errors − 8 × warnings)
  *
  * So a clean reply scores 100, one warning 92, a rude unsigned reply with three warnings 76,
- * and a reply with thirteen warnings 0. Only the rules switched on are counted.
- * Kept pure and free of page code so it can move into the core unchanged.
+ * and a reply with thirteen warnings 0. Only the findings of the rules switched on count.
  */
 export const SCORE_WEIGHTS = { error: 20, warning: 8 } as const;
 
