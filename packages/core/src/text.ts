@@ -161,10 +161,11 @@ export function analyzeParagraph(text: string, start: number, end: number, place
     tokens: sentence.tokens.map((token) => {
       const absolute: Token = { norm: token.norm, raw: token.raw, start: token.start + start, end: token.end + start, quoted: token.quoted };
       if (token.alt) absolute.alt = token.alt;
-      const placeholder = inside.length > 0 ? inside.find((p) => p.start === absolute.start) : undefined;
+      // A word that holds a placeholder ("{{first_name}}", "no.{{order.id}}") is opaque as a whole.
+      const placeholder = inside.length > 0 ? inside.find((p) => p.start < absolute.end && p.end > absolute.start) : undefined;
       if (placeholder) {
         absolute.placeholder = placeholder;
-        absolute.raw = placeholder.raw;
+        absolute.raw = text.slice(absolute.start, absolute.end);
         absolute.norm = '{placeholder}';
       }
       return absolute;
