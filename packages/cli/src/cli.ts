@@ -3,22 +3,21 @@
  * Exit codes: 0 clean (within --max-warnings), 1 lint errors or too many warnings,
  * 2 usage, configuration or input errors (every other file is still linted and reported).
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, lint, resolveConfig, ruleById, rules, type Config, type ResolvedConfig, type RuleSetting } from '@replylint/core';
 import { ConfigLoader, loadConfigFile } from '@replylint/core/node';
-import { formatJson } from './formatters/json.js';
-import { colors, formatStylish, noColors } from './formatters/stylish.js';
-import { decodeReply, expandInputs, InputError, readReply, readStdin } from './inputs.js';
+import { FORMATS, formatReport, type Format } from './formatters/index.js';
+import { decodeReply, expandInputs, fileProblem, InputError, readReply, readStdin } from './inputs.js';
 import { failedFileResult, fileResult, toResultMessage, type FileResult } from './results.js';
+import { readRuleDocs } from './rule-docs.js';
+import { writeFileAtomic } from './write-file.js';
 
 const VERSION = '0.1.0';
-const FORMATS = ['stylish', 'json'] as const;
-type Format = (typeof FORMATS)[number];
 
 interface CliOptions {
   format: Format;
+  outputFile?: string;
   maxWarnings?: number;
   rule: Array<[string, RuleSetting]>;
   config?: string | false;
@@ -70,8 +69,7 @@ function listRules(): string {
 async function explain(id: string): Promise<string> {
   const rule = ruleById.get(id);
   if (!rule) throw new InvalidArgumentError(`unknown rule "${id}" (see --list-rules)`);
-  const docs = new URL(`../../../rules/${id}.md`, import.meta.url);
-  return readFile(docs, 'utf8').catch(() => `# ${id}\n\n${rule.meta.description}.\n\nPrinciple: ${rule.meta.principle}\n`);
+  return (await readRuleDocs(id)) ?? `# ${id}\n\n${rule.meta.description}.\n\nPrinciple: ${rule.meta.principle}\n`;
 }
 
 function program(io: Io): Command {
@@ -79,6 +77,7 @@ function program(io: Io): Command {
     .description('Lint customer support replies and templates before they are sent.')
     .argument('[paths...]', 'files, folders or globs (.txt, .md); "-" or piped input reads stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
+    .option('-o, --output-file <path>', 'write the report to this file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--rule <id:severity>', 'set a rule\'s severity (repeatable), e.g. --rule weak-closing:off', parseRuleFlag, [])
     .option('-c, --config <file>', 'use this configuration file instead of looking for one')
@@ -171,7 +170,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     results.push(failedFileResult(error.filePath, error.message));
     failed = true;
   }
-  for (const filePath of expanded.files) inputs.push({ filePath, read: () => readReply(resolve(io.cwd, filePath)) });
+  for (const filePath of expanded.files) inputs.push({ filePath, read: () => readReply(resolve(io.cwd, filePath), filePath) });
 
   for (const input of inputs) {
     try {
@@ -188,9 +187,20 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
   }
 
-  const useColor = options.color !== false && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && (io.stdoutIsTty || Boolean(io.env.FORCE_COLOR));
-  const lintResults = results.filter((result) => !result.messages.some((message) => message.fatal));
-  io.stdout(options.format === 'json' ? formatJson(results) : formatStylish(lintResults, useColor ? colors : noColors));
+  const toTerminal = options.outputFile === undefined && (io.stdoutIsTty || Boolean(io.env.FORCE_COLOR));
+  const useColor = options.color !== false && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && toTerminal;
+  const report = await formatReport(options.format, results, { cwd: io.cwd, version: VERSION, color: useColor });
+  if (options.outputFile === undefined) {
+    io.stdout(report);
+  } else {
+    // As in ESLint, the report goes only to the file; problems with inputs still go to stderr.
+    try {
+      await writeFileAtomic(resolve(io.cwd, options.outputFile), report);
+    } catch (error) {
+      io.stderr(`replylint: cannot write the report to ${options.outputFile}: ${fileProblem(error)}\n`);
+      return 2;
+    }
+  }
 
   if (failed) return 2;
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);

@@ -70,16 +70,21 @@ export function decodeReply(bytes: Uint8Array, filePath: string): string {
   }
 }
 
-export async function readReply(filePath: string): Promise<string> {
+/** A file system error in a few words, for messages that already name the file. */
+export function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+}
+
+/** Errors name the file as the user gave it (`shownAs`), not by its absolute path. */
+export async function readReply(filePath: string, shownAs = filePath): Promise<string> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(filePath);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new InputError(filePath, problem);
+    throw new InputError(shownAs, fileProblem(error));
   }
-  return decodeReply(bytes, filePath);
+  return decodeReply(bytes, shownAs);
 }
 
 export async function readStdin(): Promise<Uint8Array> {

@@ -1,5 +1,11 @@
 /** Lint results in ESLint's shape, the lingua franca of CI annotations and editor tooling. */
-import type { LintMessage } from '@replylint/core';
+import { qualityScore, type LintMessage } from '@replylint/core';
+
+/**
+ * Where a message's text lies in the original input (UTF-16 offsets, end exclusive), for
+ * formats that locate by offset (SARIF). A symbol key, so the JSON output keeps ESLint's shape.
+ */
+export const SOURCE_RANGE = Symbol('source range');
 
 export interface Suggestion {
   desc: string;
@@ -21,6 +27,7 @@ export interface ResultMessage {
   note?: string;
   url?: string;
   suggestions?: Suggestion[];
+  [SOURCE_RANGE]?: { start: number; end: number };
 }
 
 export interface FileResult {
@@ -31,6 +38,8 @@ export interface FileResult {
   fatalErrorCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** The reply's 0–100 quality score over the reported findings; null when it could not be linted. */
+  score: number | null;
 }
 
 export function toResultMessage(message: LintMessage): ResultMessage {
@@ -45,6 +54,7 @@ export function toResultMessage(message: LintMessage): ResultMessage {
     actual: message.actual ?? '',
     expected: message.expected ?? [],
     url: message.url ?? '',
+    [SOURCE_RANGE]: { start: message.startOffset, end: message.endOffset },
   };
   if (message.note) result.note = message.note;
   if (message.expected && message.expected.length > 0) {
@@ -67,10 +77,16 @@ export function fileResult(filePath: string, messages: ResultMessage[]): FileRes
     fatalErrorCount: messages.filter((message) => message.fatal).length,
     fixableErrorCount: errors.filter((message) => message.suggestions).length,
     fixableWarningCount: warnings.filter((message) => message.suggestions).length,
+    score: qualityScore(messages.map((message) => ({ fatal: message.severity === 2 }))),
   };
+}
+
+/** Whether the file was linted, rather than failed to be read or configured. */
+export function wasLinted(result: FileResult): boolean {
+  return result.fatalErrorCount === 0;
 }
 
 /** A file that could not be linted at all (missing, binary, bad config): one fatal message. */
 export function failedFileResult(filePath: string, problem: string): FileResult {
-  return fileResult(filePath, [{ ruleId: null, severity: 2, fatal: true, message: problem, line: 0, column: 0 }]);
+  return { ...fileResult(filePath, [{ ruleId: null, severity: 2, fatal: true, message: problem, line: 0, column: 0 }]), score: null };
 }

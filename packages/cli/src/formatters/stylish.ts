@@ -1,5 +1,9 @@
-/** Human output: one block per file, one line per problem, the suggested rewrite beneath. */
-import type { FileResult } from '../results.js';
+/**
+ * Human output: one block per file, one line per problem, the suggested rewrite beneath;
+ * for more than one file, a summary line of the library ("142 templates, 37 with warnings,
+ * median score 88"). Files that could not be linted are named on stderr, not here.
+ */
+import { wasLinted, type FileResult } from '../results.js';
 
 export interface Colors {
   underline(text: string): string;
@@ -18,12 +22,31 @@ export const noColors: Colors = { underline: identity, dim: identity, red: ident
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Counts files by their worst finding; the median is over the files that were linted. */
+export function librarySummary(results: readonly FileResult[]): string {
+  const linted = results.filter(wasLinted);
+  const withErrors = linted.filter((result) => result.errorCount > 0).length;
+  const withWarnings = linted.filter((result) => result.errorCount === 0 && result.warningCount > 0).length;
+  const parts = [plural(linted.length, 'template')];
+  if (withErrors > 0) parts.push(`${withErrors} with errors`);
+  parts.push(`${withWarnings} with warnings`);
+  if (linted.length > 0) parts.push(`median score ${median(linted.map((result) => result.score!))}`);
+  if (linted.length < results.length) parts.push(`${results.length - linted.length} not linted`);
+  return parts.join(', ');
+}
+
 export function formatStylish(results: readonly FileResult[], paint: Colors): string {
   let output = '';
   let errors = 0;
   let warnings = 0;
   for (const result of results) {
-    if (result.messages.length === 0) continue;
+    if (result.messages.length === 0 || !wasLinted(result)) continue;
     errors += result.errorCount;
     warnings += result.warningCount;
     output += `\n${paint.underline(result.filePath)}\n`;
@@ -37,7 +60,9 @@ export function formatStylish(results: readonly FileResult[], paint: Colors): st
     }
   }
   const total = errors + warnings;
-  if (total === 0) return output;
-  const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-  return `${output}\n${paint.bold(errors > 0 ? paint.red(summary) : paint.yellow(summary))}\n`;
+  if (total > 0) {
+    const problems = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+    output += `\n${paint.bold(errors > 0 ? paint.red(problems) : paint.yellow(problems))}\n`;
+  }
+  return results.length > 1 ? `${output}${librarySummary(results)}\n` : output;
 }
