@@ -175,9 +175,10 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'van', 'von', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'das', 'do', 'dos', 'du', 'la', 'le', 'bin', 'binti', 'bint',
   'ibn', 'ben', 'al', 'el', 'ter', 'ten', 'zu', 'af', 'av', 'y', 'e',
 ]);
-// Other lower-case words that may sit inside a signature line ("the Acme support team").
+// Other lower-case words that may sit inside a signature line ("the Acme support team",
+// "Harbour & Vale Bank plc").
 const SIGNATURE_CONNECTOR =
-  /^(?:of|at|from|the|and|&|for|on|behalf|team|support|crew|staff|family|folks|department|desk|care|service|services|everyone|all|us|\||·|-|–|—|,|\/)$/u;
+  /^(?:of|at|from|the|and|&|for|on|behalf|team|support|crew|staff|family|folks|department|desk|care|service|services|everyone|all|us|plc|ltd|inc|llc|llp|gmbh|pty|corp|\||·|-|–|—|,|\/)$/u;
 const NUMBERED_ITEM = /^\d{1,2}[.)]\s/u;
 const MAX_SIGNATURE_LINES = 12;
 /** A signature line of contact details only: a phone number, an address, a link. */
@@ -196,7 +197,8 @@ function isSignatureLike(text: string, placeholders: readonly Placeholder[], lin
   const dash = BULLET.exec(trimmed);
   if (dash) return isSignatureLike(trimmed.slice(dash[0].length), placeholders, lineStart + lead + dash[0].length);
   if (CONTACT_LINE.test(trimmed)) return true;
-  if (/[.?:;。？]$/u.test(trimmed) && !/\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Jr|Sr|Dr|Mr|Mrs|Ms|Ph\.D|S\.A|B\.V|AG|PLC|Pty)\.$/u.test(trimmed)) return false;
+  // A full stop after an abbreviation or a last initial ("Kai A.") does not end a sentence.
+  if (/[.?:;。？]$/u.test(trimmed) && !/(?:\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Jr|Sr|Dr|Mr|Mrs|Ms|Ph\.D|S\.A|B\.V|AG|PLC|Pty)|\s\p{Lu})\.$/u.test(trimmed)) return false;
   // Pronouns or a note in parentheses may follow a name: "Kai (he/him)".
   const words = trimmed.replace(/\s+\([^()]{1,30}\)$/u, '').split(/\s+/u);
   if (wordCount(trimmed) > 8) return false;
@@ -250,20 +252,93 @@ function inlineSignOff(line: Line, placeholders: readonly Placeholder[]): Inline
   const lead = line.text.length - trimmed.length;
   const match = CLOSING_LEXICON.exec(trimmed);
   if (!match) return undefined;
-  const separator = /^\s*[,—–-]\s*/u.exec(trimmed.slice(match[0].length));
+  const wordEnd = lead + match[0].length;
+  const rest = trimmed.slice(match[0].length);
+  // "Cheers, Kai", "Best — Kai Andersen": the separator ends the closing. "Thanks! – Kai": the closing
+  // keeps its punctuation and the signature starts at the dash, as in "…went out today. – Kai".
+  const separator = /^\s*[!.…]\s*(?=[—–~-])/u.exec(rest) ?? /^\s*[,—–~-]\s*/u.exec(rest);
   if (!separator) return undefined;
-  const nameStart = lead + match[0].length + separator[0].length;
+  const nameStart = wordEnd + separator[0].length;
   const name = line.text.slice(nameStart);
   if (name.trim() === '' || !isSignatureLike(name, placeholders, line.start + nameStart) || wordCount(name) > 5) return undefined;
-  return { closingStart: line.start + lead, closingEnd: line.start + lead + match[0].length + separator[0].trimEnd().length, nameStart: line.start + nameStart };
+  return { closingStart: line.start + lead, closingEnd: line.start + wordEnd + separator[0].trimEnd().length, nameStart: line.start + nameStart };
+}
+
+// A sign-off (closing words and a name of at most 80 characters) fits in this many characters.
+const SIGN_OFF_WINDOW = 160;
+
+/**
+ * Where the last sentence of `text` starts, after its last sentence end, if that is within the
+ * last `window` characters: a longer last sentence is no sign-off, and long lines stay cheap.
+ */
+function lastSentenceStart(text: string, window: number): number | undefined {
+  const from = Math.max(0, text.length - window);
+  const boundary = [...text.slice(from).matchAll(/[.!?。！？]\s+/gu)].pop();
+  return boundary && from + boundary.index + boundary[0].length;
 }
 
 /** "…is on its way. Cheers, Kai": a sign-off after the last sentence of the reply's last line. */
 function signOffAfterSentence(line: Line, placeholders: readonly Placeholder[]): InlineSignOff | undefined {
-  const boundary = [...line.text.matchAll(/[.!?。！？]\s+/gu)].pop();
-  if (!boundary) return undefined;
-  const from = boundary.index + boundary[0].length;
+  const from = lastSentenceStart(line.text, SIGN_OFF_WINDOW);
+  if (from === undefined) return undefined;
   return inlineSignOff({ start: line.start + from, end: line.end, text: line.text.slice(from) }, placeholders);
+}
+
+// A dash after a space, then a name: " – Lena", " — Kai A.", " ~Lena", " -Kai".
+const DASH_BEFORE_NAME = /\s([-–—~]{1,2})\s?(?=[^\s\d~–—-])/gu;
+// What a name after a dash starts with: a capital, a placeholder, or a letter of a script without case.
+const NAME_START = /^(?:[\p{Lu}\p{Lt}{[%#]|(?!\p{Ll})\p{L})/u;
+// Weekdays, months and times of day: "Mon – Fri", "Jan – Mar", "June – August", "9 am – noon" are ranges.
+const CALENDAR_WORD =
+  /^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|noon|midnight)\.?$/iu;
+// Months that are also given names: after a full sentence, "– June" signs it.
+const GIVEN_NAME_MONTH = /^(?:april|may|june|august)$/iu;
+// Sentence punctuation, an emoji or an emoticon ends what comes before a signing dash.
+const ENDS_SENTENCE = /(?:[.!?…。！？\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]|[:;]-?[()DPp])$/u;
+// A full stop that ends an initial or an abbreviation belongs to a name: "Kai A. – Support Lead".
+const NAME_FULL_STOP = /(?:^|\s)(?:\p{Lu}|Jr|Sr|Dr|Mr|Mrs|Ms|Mx|Prof)\.$/u;
+
+interface DashSignOff {
+  /** Where the dash starts: the body ends before it, the signature starts with it. */
+  dashStart: number;
+  /** A closing sentence between the body and the dash: "…today. Thanks! – Lena". */
+  closing?: { start: number; end: number };
+}
+
+/**
+ * "…went out today. – Lena", "…today — Kai A.": a name after a dash at the end of the reply's
+ * last line. Not a dash inside a sentence ("the fee – about €5 – is waived", whose words after
+ * the dash are not a name) nor a range ("Mon – Fri", "9–11 am", "London – Paris").
+ */
+function dashSignOff(line: Line, placeholders: readonly Placeholder[]): DashSignOff | undefined {
+  // A signature line is at most 80 characters: only the end of a long line can hold the name.
+  const windowStart = Math.max(0, line.text.length - 86);
+  for (const match of line.text.slice(windowStart).matchAll(DASH_BEFORE_NAME)) {
+    const dashIndex = windowStart + match.index;
+    const nameStart = dashIndex + match[0].length;
+    const name = line.text.slice(nameStart).trimEnd();
+    if (!NAME_START.test(name) || /\d/u.test(name) || wordCount(name) > 5) continue;
+    const before = line.text.slice(0, dashIndex).trimEnd();
+    if (before === '') continue;
+    const endsSentence = ENDS_SENTENCE.test(before.slice(-3));
+    const firstWord = name.split(/\s/u, 1)[0]!.replace(/[,.]+$/u, '');
+    if (CALENDAR_WORD.test(firstWord) && !(endsSentence && GIVEN_NAME_MONTH.test(firstWord))) continue;
+    // Without a sentence end before the dash, the line must end on an ordinary lower-case word
+    // ("…went out today — Kai") or a date ("…renews on 3 June — Aiko"), not on a proper noun
+    // that a pair starts with ("London – Paris").
+    const lastWord = before.slice(Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t')) + 1);
+    if (endsSentence ? NAME_FULL_STOP.test(before) : !/^\p{Ll}+$/u.test(lastWord) && !CALENDAR_WORD.test(lastWord)) continue;
+    // "The Acme team – Billing": a signature line with a dash in it, not a sentence signed after a dash.
+    if (!endsSentence && isSignatureLike(before, placeholders, line.start)) continue;
+    if (!isSignatureLike(line.text.slice(nameStart), placeholders, line.start + nameStart)) continue;
+    const signOff: DashSignOff = { dashStart: line.start + dashIndex + 1 };
+    const sentenceStart = lastSentenceStart(before, SIGN_OFF_WINDOW);
+    if (sentenceStart !== undefined && closingLexiconEnd(before.slice(sentenceStart)) === before.length - sentenceStart) {
+      signOff.closing = { start: line.start + sentenceStart, end: line.start + before.length };
+    }
+    return signOff;
+  }
+  return undefined;
 }
 
 /** Index of the nearest non-blank line above `index`, if any at or after `floor`. */
@@ -323,11 +398,21 @@ function findUndelimitedEnding(text: string, lines: Line[], replyEnd: number, pl
     if (below.filter((i) => BULLET.test(lines[i]!.text.trim())).length >= 2) return noStrictEnding();
     const lexiconEnd = closingLexiconEnd(line.text);
     const inline = below.length === 0 ? (inlineSignOff(line, placeholders) ?? signOffAfterSentence(line, placeholders)) : undefined;
+    const dash = below.length === 0 && !inline ? dashSignOff(line, placeholders) : undefined;
+    if (dash) {
+      const ending: Ending = { signature: [trimmedRegion('signature', text, dash.dashStart, line.end)], firstLine: index, bodyEnd: dash.closing?.start ?? dash.dashStart };
+      if (dash.closing) ending.closing = trimmedRegion('closing', text, dash.closing.start, dash.closing.end);
+      return ending;
+    }
     const shapeClosing = below.length > 0 && below.length <= 6 && isClosingShaped(line.text);
     if (lexiconEnd !== undefined || shapeClosing || inline) {
       const midLine = inline !== undefined && text.slice(line.start, inline.closingStart).trim() !== '';
-      // A reply that is nothing but "Thanks!" has no closing: it is its body.
-      if (index === bodyStart && !midLine) return noStrictEnding();
+      // A reply that is nothing but "Thanks!" has no closing: it is its body. A name after it
+      // still signs it: "Thanks, Kai" is a body of "Thanks," and a signature.
+      if (index === bodyStart && !midLine) {
+        if (!inline) return noStrictEnding();
+        return { signature: [trimmedRegion('signature', text, inline.nameStart, line.end)], firstLine: index, bodyEnd: inline.closingEnd };
+      }
       const signature = below
         .slice()
         .reverse()
@@ -479,8 +564,10 @@ export function parseEmail(text: string): EmailModel {
     bodyStartOffset = greeting.end;
   }
 
-  // Replies made of the greeting line alone have no body to end.
-  const bodyStartLine = model.greeting && lines[firstAuthored]!.text.slice(greeting!.end - lines[firstAuthored]!.start).trim() === '' ? firstAuthored + 1 : firstAuthored;
+  // Replies made of the greeting line alone have no body to end. Blank lines under the greeting
+  // do not start the body: "Hi Ana,\n\nThanks!" is a body of "Thanks!", as without the blank line.
+  let bodyStartLine = model.greeting && lines[firstAuthored]!.text.slice(greeting!.end - lines[firstAuthored]!.start).trim() === '' ? firstAuthored + 1 : firstAuthored;
+  while (bodyStartLine < replyEnd && authored[bodyStartLine] && isBlank(lines[bodyStartLine]!)) bodyStartLine++;
   const authoredLines = lines.map((line, index) => (authored[index] ? line : { ...line, text: '' }));
   const tail = findTail(authoredLines, replyEnd, bodyStartLine);
   const ending = findEnding(text, authoredLines, tail.firstLine, placeholders, bodyStartLine);

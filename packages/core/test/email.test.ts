@@ -158,11 +158,15 @@ describe('closing', () => {
     expect(texts(model.signature)).toEqual(['the Acme support team']);
   });
 
-  it('splits a sign-off after the last sentence of a one-line reply', () => {
-    const model = parse(reply('Hi Ana,', '', 'Your replacement ships today. Cheers, Kai'));
+  it.each([
+    ['Cheers, Kai', 'Cheers,', 'Kai'],
+    // A closing sentence before a signing dash: the signature starts at the dash.
+    ['Cheers! – Kai', 'Cheers!', '– Kai'],
+  ])('splits a sign-off after the last sentence of a one-line reply: %s', (signOff, closing, signature) => {
+    const model = parse(reply('Hi Ana,', '', `Your replacement ships today. ${signOff}`));
     expect(texts(model.body)).toEqual(['Your replacement ships today.']);
-    expect(model.closing?.text).toBe('Cheers,');
-    expect(texts(model.signature)).toEqual(['Kai']);
+    expect(model.closing?.text).toBe(closing);
+    expect(texts(model.signature)).toEqual([signature]);
   });
 
   it('keeps "Thanks," that starts a sentence in the body', () => {
@@ -175,6 +179,27 @@ describe('closing', () => {
     const model = parse(reply('hey ana', '', 'fixed it for you.', '', 'cheers,', 'kai'));
     expect(model.closing?.text).toBe('cheers,');
     expect(texts(model.signature)).toEqual(['kai']);
+  });
+
+  it('keeps the closing\'s own punctuation before a dash: "Thanks! – Kai"', () => {
+    const model = parse(reply('Hi Ana,', '', 'Your replacement ships today.', '', 'Thanks! – Kai'));
+    expect(model.closing?.text).toBe('Thanks!');
+    expect(texts(model.signature)).toEqual(['– Kai']);
+  });
+
+  it('reads a reply of nothing but "Thanks, Kai" as a body signed by Kai', () => {
+    const model = parse('Thanks, Kai');
+    expect(model.closing).toBeUndefined();
+    expect(texts(model.body)).toEqual(['Thanks,']);
+    expect(texts(model.signature)).toEqual(['Kai']);
+  });
+
+  it('reads "Thanks!" under a greeting and a blank line as the body, as without the blank line', () => {
+    for (const text of [reply('Hi Ana,', '', 'Thanks!'), reply('Hi Ana,', 'Thanks!')]) {
+      const model = parse(text);
+      expect(model.closing).toBeUndefined();
+      expect(texts(model.body)).toEqual(['Thanks!']);
+    }
   });
 
   describe('body lines that are not closings', () => {
@@ -243,6 +268,79 @@ describe('signature', () => {
       expect(texts(model.body)).toEqual(['Your order is on its way.']);
     },
   );
+
+  it('reads a company line with a lower-case legal form: "Harbour & Vale Bank plc"', () => {
+    const model = parse(reply('Dear Mr Thompson,', '', 'Your new rate applies from 1 May.', '', 'Yours sincerely,', 'Harbour & Vale Bank plc'));
+    expect(model.closing?.text).toBe('Yours sincerely,');
+    expect(texts(model.signature)).toEqual(['Harbour & Vale Bank plc']);
+  });
+
+  it('reads a name ending in an initial after a dash: "– Kai A."', () => {
+    const model = parse(reply('Hi Ana,', '', 'Your order is on its way.', '– Kai A.'));
+    expect(texts(model.signature)).toEqual(['– Kai A.']);
+    expect(texts(model.body)).toEqual(['Your order is on its way.']);
+  });
+
+  describe('a dash and a name at the end of the last line', () => {
+    // The body ends before the dash; the signature keeps it, as a "– Kai" line of its own does.
+    it.each([
+      ['Sorted! The new charger left our warehouse this morning. – Mateus', 'Sorted! The new charger left our warehouse this morning.', '– Mateus'],
+      ['All set, the plan renews next month — Aiko T.', 'All set, the plan renews next month', '— Aiko T.'],
+      ['All set, the plan renews on 3 June — Aiko', 'All set, the plan renews on 3 June', '— Aiko'],
+      ['The label is in your inbox. ~Priya', 'The label is in your inbox.', '~Priya'],
+      ['The label is in your inbox. -Jonas', 'The label is in your inbox.', '-Jonas'],
+      ['Fixed on our side :) – Nguyễn Thị Lan', 'Fixed on our side :)', '– Nguyễn Thị Lan'],
+      ['Your parcel is on its way 📦 – {{current_user.first_name}}', 'Your parcel is on its way 📦', '– {{current_user.first_name}}'],
+      ['您的订单已发货。 – 王芳', '您的订单已发货。', '– 王芳'],
+      ['Your table is booked for eight. – Guest Relations', 'Your table is booked for eight.', '– Guest Relations'],
+      ['Thanks for bearing with us — Ama Owusu', 'Thanks for bearing with us', '— Ama Owusu'],
+      ['The code works again. – June', 'The code works again.', '– June'],
+    ])('%s', (line, body, signature) => {
+      const model = parse(reply('Hi Ana,', '', line));
+      expect(model.greeting?.text).toBe('Hi Ana,');
+      expect(texts(model.body)).toEqual([body]);
+      expect(model.closing).toBeUndefined();
+      expect(texts(model.signature)).toEqual([signature]);
+    });
+
+    it('in a one-line chat reply, with CRLF after it', () => {
+      const text = 'Done! The refund of €18.40 went out today. – Lena\r\n';
+      const model = parse(text);
+      expect(texts(model.body)).toEqual(['Done! The refund of €18.40 went out today.']);
+      expect(model.signature[0]).toMatchObject({ text: '– Lena', start: text.indexOf('–') });
+    });
+
+    it('only on the last line', () => {
+      const model = parse(reply('Hi Ana,', '', 'Your refund went out today. – Lena', 'The tracking link follows by email.'));
+      expect(model.signature).toEqual([]);
+    });
+
+    it.each([
+      ['a dash inside a sentence', 'The fee – about €5 – is waived.'],
+      ['a dash before a clause', 'We have reset your password – you can log in now'],
+      ['a range of days', 'Our phone lines are open Mon – Fri'],
+      ['a range of days with full stops', 'Our phone lines are open Mon. – Fri.'],
+      ['a range of months named like people', 'The pool is open from June – August'],
+      ['a range of hours', 'The engineer will arrive between 9 – 11 am'],
+      ['a range without spaces', 'The engineer will arrive 9–11 am'],
+      ['a pair of places', 'Direct trains run London – Paris'],
+      ['a number after the dash', 'You can collect it from our depot – Unit 4'],
+      ['a phone number after the dash', 'Please call our support line – 0800 123 4567'],
+      ['a date after a full sentence', 'Your plan renews soon. – Friday 3 May'],
+    ])('not %s', (_kind, line) => {
+      const model = parse(reply('Hi Ana,', '', line));
+      expect(model.signature).toEqual([]);
+      expect(texts(model.body)).toEqual([line]);
+    });
+
+    it('not a signature line that holds a dash itself', () => {
+      for (const signature of ['Kai A. – Support Lead', 'The Acme team – Billing', 'Kai Andersen – Acme']) {
+        const model = parse(reply('Hi Ana,', '', 'Done.', '', 'Best,', signature));
+        expect(model.closing?.text).toBe('Best,');
+        expect(texts(model.signature)).toEqual([signature]);
+      }
+    });
+  });
 
   it('keeps mail-client and legal footers in the signature, not the body', () => {
     const footer = 'This email and any attachments are confidential and intended solely for the addressee.';

@@ -76,3 +76,63 @@ describe('where the finding lands', () => {
     expect(messages.map((message) => message.line)).toEqual([3]);
   });
 });
+
+describe('teams and companies', () => {
+  it.each([['Customer Services'], ['Client Service'], ['Member Services'], ['Guest Relations'], ['Patient Enquiries'], ['Complaints'], ['Escalations'], ['Loyalty Programme']])(
+    'flags the team %s',
+    async (team) => {
+      const messages = await lintWithRule(signed(team), 'missing-agent-name');
+      expect(messages.map((message) => [message.actual, message.line, message.reason.startsWith('Signed by a team')])).toEqual([[team, 6, true]]);
+    },
+  );
+
+  it.each([
+    ['Customer Services', 'Harbour & Vale Bank plc'],
+    ['Guest Relations', 'Lantern and Quay Hotels Ltd'],
+    ['Member Services', 'Coastline Building Society'],
+    ['Client Services', 'Foster & Reid'],
+  ])('flags a team over a company line: %s / %s', async (team, company) => {
+    const messages = await lintWithRule(signed(team, company), 'missing-agent-name');
+    expect(messages.map((message) => [message.actual, message.line])).toEqual([[team, 6]]);
+  });
+
+  it.each([['Foster & Reid Ltd'], ['Harbour and Vale Bank'], ['Okafor & Sons'], ['Greenway Credit Union']])('flags the company %s alone', async (company) => {
+    expect((await lintWithRule(signed(company), 'missing-agent-name')).map((message) => message.actual)).toEqual([company]);
+  });
+
+  it.each([['Kai & Lena'], ['Kai and the Acme team'], ['Kai Andersen, Foster & Reid Ltd'], ['Kai Andersen', 'Harbour & Vale Bank plc'], ['Kai Andersen', 'Customer Services']])(
+    'passes people: %s',
+    async (...signature) => {
+      expect(await lintWithRule(signed(...signature), 'missing-agent-name')).toEqual([]);
+    },
+  );
+});
+
+describe('a dash sign-off at the end of a chat reply', () => {
+  it.each([
+    ['Done! The refund of €18.40 went out today. – Lena'],
+    ['All set, your plan renews next month — Kai A.'],
+    ['The label is in your inbox. ~Priya'],
+    ['The label is in your inbox. -Jonas'],
+    ['Your parcel is on its way 📦 – {{current_user.first_name}}'],
+  ])('passes %s', async (text) => {
+    expect(await lintWithRule(text, 'missing-agent-name')).toEqual([]);
+  });
+
+  it('flags a team after the dash, on the team', async () => {
+    const messages = await lintWithRule('Your table is booked for eight. – Guest Relations', 'missing-agent-name');
+    expect(messages.map((message) => [message.actual, message.column])).toEqual([['– Guest Relations', 33]]);
+  });
+
+  it.each([['The fee – about €5 – is waived.'], ['Our phone lines are open Mon – Fri'], ['The engineer will arrive between 9 – 11 am']])(
+    'flags %s: the dash signs nothing',
+    async (text) => {
+      expect((await lintWithRule(text, 'missing-agent-name')).map((message) => message.actual)).toEqual([text]);
+    },
+  );
+
+  it('flags the first name after a dash under requireFullName', async () => {
+    const messages = await lintWithRule('Done! The refund went out today. – Lena', 'missing-agent-name', { requireFullName: true });
+    expect(messages.map((message) => message.actual)).toEqual(['– Lena']);
+  });
+});

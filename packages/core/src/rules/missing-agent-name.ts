@@ -17,15 +17,21 @@ export interface MissingAgentNameOptions {
   requireFullName: boolean;
 }
 
-// Teams, departments and companies: a line with one of these words signs for a group.
+// Teams and departments: a line with one of these words signs for a group ("Customer Services",
+// "Guest Relations", "Member Enquiries").
 const TEAM_WORDS = new Set([
   'team', 'teams', 'support', 'care', 'service', 'services', 'desk', 'helpdesk', 'help', 'department', 'dept', 'billing',
   'accounts', 'sales', 'operations', 'ops', 'customer', 'customers', 'client', 'clients', 'experience', 'success', 'cx',
   'crew', 'staff', 'squad', 'family', 'folks', 'group', 'office', 'center', 'centre', 'hq', 'headquarters', 'admin',
   'administration', 'management', 'returns', 'shipping', 'fulfilment', 'fulfillment', 'reservations', 'bookings',
-  'hotline', 'community', 'claims', 'compliance', 'finance', 'payroll', 'hr', 'it', 'technical', 'engineering',
-  'marketing', 'legal', 'security', 'trust', 'safety', 'onboarding', 'partnerships', 'member', 'members',
-  // What companies are called: "Greenleaf Bank", "Northwind Traders", "Lemon Tree Hotels".
+  'hotline', 'helpline', 'community', 'claims', 'compliance', 'finance', 'payroll', 'hr', 'it', 'technical', 'engineering',
+  'marketing', 'legal', 'security', 'trust', 'safety', 'onboarding', 'partnerships', 'member', 'members', 'relations',
+  'enquiries', 'inquiries', 'complaints', 'reception', 'happiness', 'membership', 'subscriptions', 'renewals',
+  'collections', 'lettings', 'admissions', 'dispatch', 'repairs', 'warranty', 'orders', 'escalations', 'resolutions',
+  'loyalty', 'programme', 'program',
+]);
+// What companies are called: "Greenleaf Bank", "Northwind Traders", "Lemon Tree Hotels", "Harbour & Vale Bank".
+const COMPANY_WORDS = new Set([
   'company', 'corporation', 'holdings', 'solutions', 'systems', 'technologies', 'tech', 'labs', 'enterprises', 'industries',
   'partners', 'ventures', 'international', 'global', 'digital', 'store', 'stores', 'shop', 'online', 'market',
   'bank', 'insurance', 'assurance', 'capital', 'payments', 'airlines', 'airways', 'telecom', 'wireless', 'mobile',
@@ -33,7 +39,12 @@ const TEAM_WORDS = new Set([
   'outfitters', 'apparel', 'brands', 'foods', 'coffee', 'brewery', 'bakery', 'restaurant', 'cafe', 'café', 'hotel', 'hotels',
   'resort', 'travel', 'tours', 'media', 'studio', 'studios', 'games', 'books', 'software', 'networks', 'cloud', 'hosting',
   'consulting', 'agency', 'bureau', 'clinic', 'dental', 'pharmacy', 'health', 'healthcare', 'fitness', 'realty', 'rentals',
-  'academy', 'college', 'university', 'institute', 'foundation', 'association', 'club',
+  'academy', 'college', 'university', 'institute', 'foundation', 'association', 'club', 'society', 'union', 'council',
+  'authority', 'cooperative', 'co-op', 'mutual', 'sons', 'brothers', 'bros',
+]);
+const GROUP_WORDS = new Set([
+  ...TEAM_WORDS,
+  ...COMPANY_WORDS,
   // Other languages.
   'kundendienst', 'abteilung', 'équipe', 'equipe', 'equipo', 'equipa', 'squadra', 'servicio', 'atención', 'atendimento',
   'suporte', 'soporte', 'assistenza', 'klantenservice', 'kundtjänst', 'kundeservice', 'команда', 'поддержка',
@@ -61,6 +72,7 @@ const GROUP_OPENERS = new Set(['the', 'your', 'our', 'all', 'everyone', 'everybo
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'herr', 'frau', 'mme', 'mlle', 'sra', 'srta', 'dott', 'ing']);
 // Words that end the name and start what describes it: "Kai from Acme", "Kai | Acme", "Kai – Support".
 const TAIL_SEPARATORS = new Set(['from', 'at', '@', '|', '·', '•', '/', '-', '–', '—', 'with', 'and', '&', '+']);
+const JOINERS = new Set(['and', '&', '+']);
 
 const CASED_NAME_WORD = /^(?:\p{Lu}|\p{Lt}|(?:al|el|ad|an|ar|as|ash|d|l|o)['’-]\p{Lu})[\p{L}\p{M}'’.-]*$/u;
 const UNCASED_NAME_WORD = /^[\p{L}\p{M}·・]+$/u;
@@ -143,11 +155,28 @@ function splitHead(words: readonly Word[]): { head: Word[]; tail: Word[]; separa
 function isGroupWord(word: string): boolean {
   // French and Italian elide the article: "L’équipe Acme".
   const lower = bare(word).toLowerCase().replace(/^l['’]/u, '');
-  return TEAM_WORDS.has(lower) || TEAM_WORD_ENDING.test(lower) || TEAM_INSIDE_WORD.test(word);
+  return GROUP_WORDS.has(lower) || TEAM_WORD_ENDING.test(lower) || TEAM_INSIDE_WORD.test(word);
 }
 
 const isTitleWord = (word: string): boolean => TITLE_WORDS.has(bare(word).toLowerCase());
 const isLegalForm = (word: string): boolean => LEGAL_FORMS.has(bare(word).toLowerCase().replace(/\./gu, ''));
+
+/**
+ * "Harbour & Vale Bank plc", "Smith & Sons": after "&", capitalised words up to a legal form or
+ * with a company noun make the whole line a company's name. "Kai & Lena" and "Kai and the
+ * team" are people.
+ */
+function joinsCompanyName(tail: readonly Word[]): boolean {
+  const joined: string[] = [];
+  for (const word of tail) {
+    if (word.placeholder || TAIL_SEPARATORS.has(word.text.toLowerCase())) break;
+    joined.push(word.text);
+    if (/[,，、،;]$/u.test(word.text)) break;
+  }
+  const last = joined[joined.length - 1];
+  if (last === undefined || !joined.every((word) => isLegalForm(word) || CASED_NAME_WORD.test(bare(word)))) return false;
+  return isLegalForm(last) || joined.some((word) => COMPANY_WORDS.has(bare(word).toLowerCase()));
+}
 
 /** Whether a signature line names a person, and how fully. */
 function readLine(text: string, region: Region, placeholders: readonly Placeholder[], lowerCaseName: boolean): Reading {
@@ -164,6 +193,7 @@ function readLine(text: string, region: Region, placeholders: readonly Placehold
   if (GROUP_OPENERS.has(bare(head[0]!.text).toLowerCase())) return ROLE;
   if (head.some((word, index) => isGroupWord(word.text) || isTitleWord(word.text) || (index > 0 && isLegalForm(word.text)))) return ROLE;
   if (tail[0] && isLegalForm(tail[0].text)) return ROLE;
+  if (separator !== undefined && JOINERS.has(separator) && joinsCompanyName(tail)) return ROLE;
 
   let nameWords = 0;
   let honorific = false;
