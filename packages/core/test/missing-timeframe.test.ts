@@ -7,6 +7,9 @@ import { lintWithRule } from '../../../test/helpers.js';
 
 const lint = (text: string) => lintWithRule(text, 'missing-timeframe');
 const flagged = async (text: string): Promise<string[]> => (await lint(text)).map((message) => message.actual as string);
+const expectFlagged = async (text: string, expected: string[]): Promise<void> => {
+  expect(await flagged(text)).toEqual(expected);
+};
 
 describe('reports', () => {
   it('name the vague time and point at it', async () => {
@@ -28,6 +31,14 @@ describe('reports', () => {
   it('come once per sentence, on its first promise', async () => {
     expect(await flagged("I'll check with the warehouse, chase the courier and keep you posted.")).toEqual(["I'll check"]);
     expect(await flagged("I'll check with the warehouse. I'll keep you posted.")).toEqual(["I'll check", "I'll keep you posted"]);
+  });
+
+  it('land where a promise starts on a wrapped line, and read it as one line in the message', async () => {
+    const text = 'Dear Ana,\r\n\r\nThe payment is being worked out now, and we will\r\nwrite to you with the amount.\r\n\r\nBest,\r\nKai';
+    const [message] = await lint(text);
+    expect(text.slice(message!.startOffset, message!.endOffset)).toBe('we will\r\nwrite to you');
+    expect([message!.line, message!.column]).toEqual([3, 42]);
+    expect(message!.reason).toBe('"we will write to you" promises a follow-up without saying when');
   });
 
   it('keep exact offsets with CRLF line ends and emoji', async () => {
@@ -65,6 +76,44 @@ describe('times', () => {
     expect(await flagged("I'll call you back.\n\nOur office closes at 5 pm.")).toEqual(["I'll call you"]);
   });
 
+  it.each([
+    'Expect a call before 5 pm.',
+    'That should be by Friday.',
+    'You can expect it within two working days.',
+    'We aim to have it done by Thursday.',
+    'Typically this takes 3 days.',
+    'The replacement usually arrives within 48 hours.',
+    'Probably tomorrow morning.',
+  ])('the next sentence completes the promise: %s', async (next) => {
+    expect(await flagged(`We'll send a replacement. ${next}`)).toEqual([]);
+  });
+
+  it.each([
+    'Our shop is open 10 am to 6 pm.',
+    'If you would rather collect it, our depot is open until 7 pm.',
+    'Your order was placed on 3 May.',
+    'The original parcel was delivered on Monday.',
+    'Monday to Friday, 9 am to 5 pm.',
+  ])('a time of something else in the next sentence does not: %s', async (next) => {
+    expect(await flagged(`We'll send a replacement as soon as possible. ${next}`)).toEqual(["We'll send"]);
+  });
+
+  it('counts a time before the promise only in its own clause', async () => {
+    expect(await flagged('On Monday, our engineer will call you.')).toEqual([]);
+    expect(await flagged('The fault was logged on Monday, and our engineer will call you.')).toEqual(['our engineer will call you']);
+    expect(await flagged('Your order shipped today and will arrive soon.')).toEqual(['will arrive']);
+  });
+
+  it('reads a dated event as the time', async () => {
+    for (const text of [
+      "I'll confirm by email when the upgrade is finished tonight.",
+      "We'll let you know once the stock arrives that afternoon.",
+      'The team will call you when the repair is done on the 3rd.',
+    ]) {
+      expect(await flagged(text)).toEqual([]);
+    }
+  });
+
   it('does not read "may" as a month', async () => {
     expect(await flagged('We will investigate and may need more details.')).toEqual(['We will investigate']);
   });
@@ -77,9 +126,39 @@ describe('commitments, offers and instructions', () => {
     expect(await flagged('We will investigate and refund the charge if needed.')).toEqual(['We will investigate']);
   });
 
-  it('an event the team controls does not make it conditional', async () => {
-    expect(await flagged("We'll let you know when it ships.")).toEqual(["We'll let you know"]);
-    expect(await flagged("I'll follow up once I hear back from the courier.")).toEqual(["I'll follow up"]);
+  it.each<[string, string[]]>([
+    ["We'll let you know when it ships.", ["We'll let you know"]],
+    ["I'll follow up once I hear back from the courier.", ["I'll follow up"]],
+    ['The lab will email you when the results are ready.', ['The lab will email you']],
+    ["I've rebooked the job. The fitter will ring you once the new slot is confirmed.", ['The fitter will ring you']],
+  ])('an event the team controls does not make it conditional: %s', expectFlagged);
+
+  it.each<[string, string[]]>([
+    ['We will refund you once your return is received.', []],
+    ['Once a claim has been submitted, our team will review it.', []],
+    ['Please sign the attached form.\n\nThanks! Once the form is received, we will activate the account.', []],
+    ['Once the form is received, we will activate the account.', ['we will activate']],
+  ])("an event is the customer's when it is theirs or the reply asked for it: %s", expectFlagged);
+
+  it.each<[string, string[]]>([
+    ["We'll have an answer for you soon.", ["We'll have"]],
+    ["I'll be with you shortly.", ["I'll be with you"]],
+    ['The depot will be closed shortly for stocktaking.', []],
+    ['We will see you soon!', []],
+    ["We'll miss you, and we hope to hear from you soon.", []],
+    ['We offer next-day delivery, so your order will reach you promptly.', []],
+  ])("a vague time makes any of the team's verbs a promise, not a state or a pleasantry: %s", expectFlagged);
+
+  it.each<[string, string[]]>([
+    ['Your request will be assessed by one of our specialists.', ['Your request will be assessed']],
+    ['Your card will be charged by the bank.', []],
+    ['We will go through the logs and then reply.', ['We will go through the logs and then reply']],
+    ['We will need the serial number and then replace it.', []],
+  ])('a passive promise names the team, a joined verb follows up: %s', expectFlagged);
+
+  it('a softener after a subject or an auxiliary does not make an instruction', async () => {
+    expect(await flagged('Writing again will not make it faster. Our team will contact you.')).toEqual(['Our team will contact you']);
+    expect(await flagged('Could you please send the receipt? We will then check the charge.')).toEqual([]);
   });
 
   it('what the customer supplies first decides it', async () => {
