@@ -58,6 +58,8 @@ const CONTRACTION_SUFFIXES: ReadonlyArray<[RegExp, string[], string?]> = [
 /** Lower-case, unify apostrophes, and expand contractions into their words. */
 export function normalizeWord(raw: string): Array<{ norm: string; alt?: string }> {
   const lower = raw.toLowerCase();
+  // "cannot" is "can't" spelled out: patterns say "can not" for all three.
+  if (lower === 'cannot') return [{ norm: 'can' }, { norm: 'not' }];
   // Most words have no apostrophe: skip the contraction table (a hot path, once per word).
   if (!/['’‘ʼ`´]/u.test(lower)) return [{ norm: lower }];
   const word = lower.replace(/[’‘ʼ`´]/gu, "'");

@@ -13,6 +13,7 @@ describe('normalizeWord', () => {
   it('expands contractions and unifies apostrophes', () => {
     expect(normalizeWord("Don’t").map((form) => form.norm)).toEqual(['do', 'not']);
     expect(normalizeWord("can't").map((form) => form.norm)).toEqual(['can', 'not']);
+    expect(normalizeWord('Cannot').map((form) => form.norm)).toEqual(['can', 'not']);
     expect(normalizeWord("won't").map((form) => form.norm)).toEqual(['will', 'not']);
     expect(normalizeWord("I'm").map((form) => form.norm)).toEqual(['i', 'am']);
     expect(normalizeWord("we'll").map((form) => form.norm)).toEqual(['we', 'will']);
