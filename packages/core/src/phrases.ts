@@ -14,11 +14,13 @@ type PatternItem =
   | { kind: 'word'; value: string; prefix: boolean; optional: boolean }
   | { kind: 'any'; optional: boolean }
   | { kind: 'gap' }
-  | { kind: 'group'; alternatives: PatternItem[][]; optional: boolean };
+  | { kind: 'group'; alternatives: PatternItem[][]; optional: boolean; firsts?: Array<FirstWords | undefined> };
 
 export interface CompiledPattern {
   source: string;
   items: PatternItem[];
+  /** Words every match contains: a sentence without one of them cannot match. */
+  required: string[];
   /** Words a match can start with; undefined when it can start with any word. */
   first?: FirstWords;
 }
@@ -91,8 +93,50 @@ export function compilePattern(source: string): CompiledPattern {
   if (trimmed === '') throw new PatternError('empty pattern');
   const alternatives = parseSequence(tokenize(trimmed), { index: 0 }, trimmed, 0);
   const items: PatternItem[] = alternatives.length === 1 ? alternatives[0]! : [{ kind: 'group', alternatives, optional: false }];
+  indexAlternatives(items);
   const first = firstWords(items);
-  return first ? { source: trimmed, items, first } : { source: trimmed, items };
+  const required = [...requiredWords(items)];
+  return first ? { source: trimmed, items, required, first } : { source: trimmed, items, required };
+}
+
+/** Literal words present in every match of the sequence. */
+function requiredWords(items: readonly PatternItem[]): Set<string> {
+  const required = new Set<string>();
+  for (const item of items) {
+    if (item.kind === 'word' && !item.optional && !item.prefix) required.add(item.value);
+    if (item.kind === 'group' && !item.optional) {
+      const [first, ...others] = item.alternatives.map(requiredWords);
+      for (const word of first ?? []) if (others.every((set) => set.has(word))) required.add(word);
+    }
+  }
+  return required;
+}
+
+// Rules match many patterns against one sentence: its word set is built once.
+const sentenceWords = new WeakMap<Sentence, Set<string>>();
+
+/** Every normalised form in a sentence, for the required-words check. */
+function wordsOf(sentence: Sentence): Set<string> {
+  let words = sentenceWords.get(sentence);
+  if (words) return words;
+  words = new Set<string>();
+  for (const token of sentence.tokens) {
+    words.add(token.norm);
+    if (token.alt !== undefined) words.add(token.alt);
+  }
+  sentenceWords.set(sentence, words);
+  return words;
+}
+
+const hasAll = (words: ReadonlySet<string>, required: readonly string[]): boolean => required.every((word) => words.has(word));
+
+/** Give every group the first words of each alternative, so matching skips the hopeless ones. */
+function indexAlternatives(items: readonly PatternItem[]): void {
+  for (const item of items) {
+    if (item.kind !== 'group') continue;
+    item.alternatives.forEach(indexAlternatives);
+    item.firsts = item.alternatives.map((alternative) => firstWords(alternative));
+  }
 }
 
 function canStartWith(first: FirstWords, token: Token): boolean {
@@ -131,7 +175,12 @@ function matchFrom(items: readonly PatternItem[], index: number, tokens: readonl
       break;
     case 'group': {
       const next = (position: number): void => matchFrom(items, index + 1, tokens, position, found);
-      for (const alternative of item.alternatives) matchFrom(alternative, 0, tokens, at, next);
+      const token = tokens[at];
+      for (let which = 0; which < item.alternatives.length; which++) {
+        const first = item.firsts?.[which];
+        if (first && (!token || !canStartWith(first, token))) continue;
+        matchFrom(item.alternatives[which]!, 0, tokens, at, next);
+      }
       if (item.optional) next(at);
       break;
     }
@@ -159,6 +208,7 @@ export interface PatternMatch {
 export function matchPattern(pattern: CompiledPattern, sentence: Sentence): PatternMatch[] {
   const { tokens } = sentence;
   const matches: PatternMatch[] = [];
+  if (pattern.required.length > 0 && !hasAll(wordsOf(sentence), pattern.required)) return matches;
   for (let from = 0; from < tokens.length; from++) {
     if (pattern.first && !canStartWith(pattern.first, tokens[from]!)) continue;
     const to = longestFrom(pattern, tokens, from);
@@ -201,7 +251,9 @@ export class PatternIndex<T> {
   matches(sentence: Sentence): Array<IndexedMatch<T>> {
     const { tokens } = sentence;
     const found: Array<IndexedMatch<T>> = [];
+    const words = wordsOf(sentence);
     const tryAt = (from: number, pattern: CompiledPattern, value: T): void => {
+      if (!hasAll(words, pattern.required)) return;
       const to = longestFrom(pattern, tokens, from);
       if (to > from) found.push({ from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end, value });
     };
