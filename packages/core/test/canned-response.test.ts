@@ -56,9 +56,13 @@ describe('boilerplate replies', () => {
     expect(messages[0]!.message).toMatch(/mostly boilerplate/u);
   });
 
-  it('lets a phrase finding on the same line stand for the reply', async () => {
-    const messages = await lintWithRule(canned('Thank you for your email. We value your feedback and will get back to you.'), 'canned-response');
-    expect(messages.map((message) => message.actual)).toEqual(['We value your feedback']);
+  it('reports the reply as well as a phrase on the same line', async () => {
+    const body = 'Thank you for your email. We value your feedback and will get back to you.';
+    const messages = await lintWithRule(canned(body), 'canned-response');
+    expect(messages.map((message) => [message.line, message.actual])).toEqual([
+      [3, body],
+      [3, 'We value your feedback'],
+    ]);
   });
 
   it.each([
@@ -71,6 +75,20 @@ describe('boilerplate replies', () => {
     ['a deep link', 'Thanks for your message! We are looking into it: https://status.example.com/incidents/42'],
   ])('passes with %s', async (_, body) => {
     expect(await lintWithRule(canned(body), 'canned-response')).toEqual([]);
+  });
+
+  it('does not count the company thanked for being contacted or chosen as a specific', async () => {
+    const stock = 'Your feedback has been passed on to the appropriate department.';
+    for (const thanks of ['Thank you for contacting Westbridge Water Services.', 'Thanks for choosing the Bank of Lagos!', 'Thanks for flying with Aeroluz.']) {
+      expect((await lintWithRule(canned(`${thanks} ${stock}`), 'canned-response')).map((message) => message.line)).toEqual([3]);
+    }
+  });
+
+  it.each([
+    ['a name after the company', 'Thank you for contacting Westbridge Water Services about the Oakfield mains.'],
+    ['a day after a promise to contact', 'Thanks for contacting Westbridge Water! Someone will contact you Monday.'],
+  ])('still finds %s', async (_, body) => {
+    expect(await lintWithRule(canned(`${body} Your feedback has been passed on to the appropriate department.`), 'canned-response')).toEqual([]);
   });
 
   it('does not count the customer name or the company in the signature as specifics', async () => {

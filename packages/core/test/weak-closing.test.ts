@@ -30,6 +30,37 @@ describe('the last substantive sentence', () => {
   });
 });
 
+describe('steps forward and the clause they stand in', () => {
+  it.each([
+    ['what an apology is for', "I'm sorry your refund was issued to the expired card."],
+    ['what a refusal covers', 'We cannot reopen tickets that were resolved over a year ago.'],
+    ['a reason after a refusal', 'We cannot change the address because the parcel has already been dispatched.'],
+    ['the clause a sentence adverb governs', 'Unfortunately, your order was shipped before we saw your message.'],
+  ])('does not count a step inside %s', async (_, sentence) => {
+    expect(await lintWithRule(reply(sentence), 'weak-closing')).toHaveLength(1);
+  });
+
+  it.each([
+    ['a comma', "Sorry for the trouble, I've refunded the fee."],
+    ['a semicolon', 'Apologies for the wait; your order was shipped this morning.'],
+    ['"but"', "We can't refund it but we have issued a voucher."],
+    ['"and" with the subject left out', 'We are sorry for the delay and have now shipped the order.'],
+  ])('counts a step after %s', async (_, sentence) => {
+    expect(await lintWithRule(reply(sentence), 'weak-closing')).toEqual([]);
+  });
+
+  it('finds a refusal with an adverb after its subject', async () => {
+    for (const sentence of ['We therefore cannot extend the warranty.', 'We are currently unable to ship to Iceland.', "We don't normally refund shipping."]) {
+      expect(await lintWithRule(reply(sentence), 'weak-closing')).toHaveLength(1);
+    }
+  });
+
+  it('takes a charge waived as good news', async () => {
+    expect(await lintWithRule(reply("We won't charge you for the second repair."), 'weak-closing')).toEqual([]);
+    expect(await lintWithRule(reply("We won't refund the second repair."), 'weak-closing')).toHaveLength(1);
+  });
+});
+
 describe('the report', () => {
   it('quotes the principle and names the kind of ending', async () => {
     const [apology] = await lintWithRule(reply('Sorry again for the mix-up.'), 'weak-closing');

@@ -6,9 +6,9 @@
  * message, or simply enough words that no stock phrase accounts for.
  */
 import type { EmailModel } from '../email.js';
-import { compilePattern, matchPattern, PatternIndex } from '../phrases.js';
+import { compilePattern, matchPattern, PatternIndex, type IndexedMatch } from '../phrases.js';
 import { phraseMatcher, phraseOptionsSpec, type Phrase, type PhraseOptions } from '../phrase-rule.js';
-import { defineRule, type Report } from '../rule.js';
+import { defineRule } from '../rule.js';
 import type { Sentence, Token } from '../text.js';
 
 const APOLOGY_NOTE = 'Apologise for the specific problem ("I\'m sorry your parcel arrived damaged"): only you know what it was.';
@@ -20,16 +20,28 @@ const APOLOGY_HEAD =
   '((we|i) (do|would like to|want to|wish to)? (sincerely|truly|deeply|really|again|once again|also)? (apologi*|(am|are) (very|so|truly|really|deeply|sincerely)? sorry) (again|sincerely)? | (please accept)? (our|my) (sincere|sincerest|deepest|humble)? apologies (again)? | sorry | apologies)';
 const VAGUE_TROUBLE = '(inconvenience|trouble|frustration|confusion|disappointment|difficulty|difficulties|hassle|distress|disruption|inconveniences|problems|issues|misunderstanding)';
 const CAUSED = '((this|that|it|which) (may|might|could|will)? (have|has)? (caused|created|brought|cause) (you)? | caused (to you)?)?';
+// What went wrong, named by a noun of its own ("the delay", "this week's outage").
+const MISHAP =
+  '(delay|delays|mistake|mistakes|error|errors|outage|outages|mix-up|mixup|oversight|glitch|glitches|bug|bugs|wait|change|changes|charge|charges|overcharge|disruption|interruption|downtime|cancellation|cancellations|fault|failure|breakdown|shortage|damage|incident|maintenance|miscommunication|misprint|hold-up|closure|strike|recall|backorder)';
+// Words that can only open a noun phrase, never stand for one: "the", "our", "yesterday's".
+const NOUN_PHRASE_START =
+  "(the|our|your|these|those|last|yesterday's|today's|tonight's|weekend's|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's|sunday's)";
 // "… any inconvenience you may have had while cancelling order 3707", "… any inconvenience
-// this delay caused": the apology names the problem.
+// this week's outage caused", "… the trouble the late delivery caused": the apology names the
+// problem. "This" and "that" may stand alone ("this may have caused"): only a mishap noun after
+// them names something, and a generic "issue" names it only with a word of its own ("the login issue").
 const NAMES_THE_TROUBLE = [
   `${VAGUE_TROUBLE} (caused)? (you (may|might)? (have|be|are|had)? (experienced|experiencing|encountered|encountering|faced|facing|had|having))? (with|of|regarding|while|when|during|around|over|about|caused by|due to|in)`,
-  `${VAGUE_TROUBLE} (this|the|our) (delay|delays|mistake|error|outage|mix-up|oversight|glitch|bug|wait|change|charge)`,
+  `${VAGUE_TROUBLE} (${NOUN_PHRASE_START}|this|that) _? _? ${MISHAP}`,
+  `${VAGUE_TROUBLE} (${NOUN_PHRASE_START}|this|that) _ _? (issue|issues|problem|problems)`,
+  `${VAGUE_TROUBLE} ${NOUN_PHRASE_START} _ * ((has|have|may have|might have|could have|will have)? (caused|created|brought|meant))`,
 ];
 const ACKNOWLEDGED =
   '(request|email|e-mail|message|inquiry|enquiry|query|ticket|application|complaint|submission|feedback|case|mail|correspondence|form|letter)';
 const HANDLED =
   '(processed|reviewed|handled|logged|forwarded|passed on|assigned|looked into|looked at|investigated|dealt with|attended to|answered|actioned|addressed|considered)';
+// The ticket's number or its placeholder ("#4471", "%{ticket.number}") is part of the stock line.
+const REFERENCE = '((number|no|ref|reference|id)? _)?';
 const RESPONDER =
   '(someone|somebody|a (member|representative) of (our|the) (support|customer service)? team|(one of)? our (agents|representatives|team members|advisors|specialists|team|staff|support team)|an? (agent|representative|advisor|specialist|team member)|we|the (relevant|appropriate) (team|department|person))';
 const RESPONDS = '(respond|reply|get back|be in touch|contact you|review|look|reach out|follow up|answer)';
@@ -38,9 +50,9 @@ const RESPONDS = '(respond|reply|get back|be in touch|contact you|review|look|re
 const boilerplate: Phrase[] = [
   {
     pattern: [
-      `(we|i) (have)? (received|got) your ${ACKNOWLEDGED} (and)? (it|this)? (is|has been|will be|is being) (being)? ${HANDLED}`,
-      `(we|i) (have)? (received|got) your ${ACKNOWLEDGED} (and)? ${RESPONDER}? (will|shall) ${RESPONDS}`,
-      `your (support|service)? ${ACKNOWLEDGED} (has been|was|is being) (received|logged|registered|recorded) ((and)? (is being|will be|has been) ${HANDLED})?`,
+      `(we|i) (have)? (received|got) your ${ACKNOWLEDGED} ${REFERENCE} (and)? (it|this)? (is|has been|will be|is being) (being)? ${HANDLED}`,
+      `(we|i) (have)? (received|got) your ${ACKNOWLEDGED} ${REFERENCE} (and)? ${RESPONDER}? (will|shall) ${RESPONDS}`,
+      `your (support|service)? ${ACKNOWLEDGED} ${REFERENCE} (has been|was|is being) (received|logged|registered|recorded) ((and)? (is being|will be|has been) ${HANDLED})?`,
       'this is an? (automated|automatic|auto-generated|autogenerated|computer-generated) (response|reply|message|email|e-mail|acknowledgement|acknowledgment|notification|confirmation)?',
     ],
     message: '"{actual}" is an auto-acknowledgement: it tells the customer nothing they did not know',
@@ -94,6 +106,14 @@ const boilerplate: Phrase[] = [
   },
 ];
 
+const HELP_RESOURCE =
+  '(faq|faqs|frequently asked questions|help (center|centre|page|pages|section|site|docs|documentation|articles|hub)|knowledge (base|center|centre|hub)|support (site|page|pages|center|centre|portal|section|documentation|articles|hub)|online help|self-help (resources|section|portal)|resource (center|centre|hub)|community forum) (page|section|articles)?';
+// What any help centre holds, said of this one: "where you'll find answers to the most
+// frequently asked questions". A tail that names a topic ("the steps to export invoices") is the customer's.
+const QUESTIONS_AT_LARGE =
+  '(the|all|many|most|our|any|your)? (most)? (frequently asked|commonly asked|common|general|frequent|popular)? (question|questions|query|queries|topics|issues|problems)';
+const ANY_ANSWERS = `((where|which|that) (you (will|can|may|should))? (find|has|have|contains|provides|offers|includes|covers) (answers|information|help|solutions|guides|guidance|tips|articles|resources|tutorials|instructions) ((to|on|about|for) ${QUESTIONS_AT_LARGE})? | for (more|further|additional)? (information|details|help|assistance|answers|guidance))`;
+
 /** Reported only when the phrase is (nearly) the whole sentence and it carries nothing specific. */
 const standAloneFiller: Phrase[] = [
   {
@@ -103,8 +123,12 @@ const standAloneFiller: Phrase[] = [
     note: 'Thank the customer for something they did, or tell them what happens next.',
   },
   {
-    pattern:
-      '(please)? (kindly)? (refer to|see|check|consult|visit|read|review|go to|browse|look at|check out) (our|the) (faq|faqs|frequently asked questions|help (center|centre|page|pages|section|site|docs|documentation|articles)|knowledge (base|center|centre)|support (site|page|pages|center|centre|portal|section|documentation|articles)|online help|self-help (resources|section|portal)) (page|section)?',
+    pattern: [
+      // No "you can" or "have a" before the verb: the pattern starts at a rarer word, so "you
+      // may want to have a look at our FAQ" is reported from "look".
+      `(please)? (kindly)? (refer to|see|check|consult|visit|read|review|go to|browse|search|explore|look at|check out|head (over)? to) (our|the) ${HELP_RESOURCE} ${ANY_ANSWERS}?`,
+      `(find|get) (the|all the|more)? (answers|answer|information|help|solutions|details|guidance) (to ${QUESTIONS_AT_LARGE})? (in|on|at|from) (our|the) ${HELP_RESOURCE} ${ANY_ANSWERS}?`,
+    ],
     message: '"{actual}" sends the customer elsewhere instead of answering',
     note: 'Answer the question, or link the one article that does and say what it covers.',
   },
@@ -115,7 +139,7 @@ const standAloneFiller: Phrase[] = [
  * by weak-closing when it looks for a reply's last real sentence.
  */
 const POLITE_CLOSER_PATTERNS = [
-  '(thank you|thanks|many thanks) (so|very)? (much)? (again)? (for|in advance for)? (reaching out|contacting _?|writing|getting in touch|emailing|e-mailing|calling|messaging|choosing _?|bringing * to (our|my) attention|being (a|an|our) * (customer|member|client)|your (email|e-mail|message|inquiry|enquiry|question|query|request|patience|understanding|cooperation|co-operation|feedback|time|business|order|note|support|interest|letter|call|comments|kind words|loyalty|continued support|reply|response|trust))? (today)?',
+  '(thank you|thanks|many thanks) (so|very)? (much)? (again)? (for|in advance for)? (reaching out|contacting _?|writing|getting in touch|emailing|e-mailing|calling|messaging|choosing _?|(shopping|flying|banking|staying|travelling|traveling|booking|ordering) (with|at|from)|taking the time to (contact _?|write|reach out|get in touch|share|tell (us|me)|let (us|me) know|respond|reply|review)|sharing (your|this|these)? (feedback|thoughts|comments|experience|concerns|views|suggestions)?|bringing * to (our|my) attention|being (a|an|our) * (customer|member|client)|your (email|e-mail|message|inquiry|enquiry|question|query|request|patience|understanding|cooperation|co-operation|feedback|time|business|order|note|support|interest|letter|call|comments|kind words|loyalty|continued support|reply|response|trust))? (today)?',
   '(please)? (do not|never) hesitate to (reach out|contact|get in touch|get back|call|email|e-mail|let (us|me) know|ask|write|reply|drop (us|me) a line|message)',
   '(please)? (feel free|you are (always)? welcome) to (reach out|contact|get in touch|get back|call|email|e-mail|let (us|me) know|ask|write|reply|drop (us|me) a line|message)',
   '(let|tell) (us|me) know if (you have|there is|there are|you need|you require|we can|i can|you would like|you want)',
@@ -133,15 +157,25 @@ const POLITE_CLOSER_PATTERNS = [
   '(i|we) (am|are) (always)? here (for you|to help|to assist)',
   '(we|i) (truly|really|greatly|sincerely|do)? appreciate (your|the) (patience|understanding|cooperation|feedback|time|support|business|loyalty|kind words|trust|interest)',
   '(we|i) appreciate you (reaching out|contacting us|taking the time|letting us know|bringing)',
-  '(we|i) look forward to (hearing from you|assisting you|serving you|helping you|your reply|your response|working with you|seeing you)',
+  '(we|i) (look|are looking) forward to (hearing from you|assisting you|serving you|helping you|your reply|your response|working with you|seeing you|welcoming you|having you|hosting you) (back)? (again)? (soon|in the future|next time)?',
+  'hope to (see|welcome|serve|host|hear from) you (back)? (again)? (soon|in the future|next time)?',
 ].map(compilePattern);
 export const POLITE_CLOSERS = new PatternIndex(POLITE_CLOSER_PATTERNS.map((pattern) => [pattern, true] as const));
+
+// Handing the case to "the relevant team" names no one and nothing: a non-action.
+const PASSED_ON = '(request|email|message|feedback|concern|concerns|query|inquiry|enquiry|complaint|comments|case|ticket|suggestion|suggestions)';
+const TO_THE_RELEVANT_TEAM = '(to|with) (the|our)? (relevant|appropriate|right|concerned|responsible) (team|teams|department|departments|person|people|parties)';
 
 /** Stock that answers nothing either, but is no closer: a reply made only of stock answers nothing. */
 const STOCK_STATEMENTS = [
   '(we are|i am|our team is|the team is) (currently)? (working on|looking into|investigating|reviewing|checking|processing) (it|this|that|your (request|issue|case|query|inquiry|enquiry|ticket|concern|complaint)|the (issue|matter|problem))',
   `(${RESPONDER}|and)? will (get back to you|be in touch|contact you|reach out|respond|reply|follow up|update you) (shortly|soon|as soon as possible|asap|in due course|at the earliest opportunity)?`,
-  '(we|i|and)? (have)? (forwarded|passed|escalated|sent|referred|shared) (it|this|that|your (request|email|message|feedback|concern|query|inquiry|enquiry|complaint|comments|case|ticket|suggestion)) (on|along)? to (the|our)? (relevant|appropriate|right|concerned|responsible) (team|department|person|people|parties)',
+  // Their subjects ("we have", "your complaint has been", "it will") are stop words: each
+  // pattern starts at its rarest word, which keeps the index fast.
+  `(forwarded|passed|escalated|sent|referred|shared) (it|this|that|your ${PASSED_ON})? (on|along)? ${TO_THE_RELEVANT_TEAM}`,
+  'been (duly)? (noted|taken on board|taken into account)',
+  '(helps|help|allows|enables) us (to)? (improve|better|enhance|serve you better|continue to improve|keep improving) (our|the)? (service|services|products|experience|offering|offerings|quality)? (we (offer|provide))?',
+  '(use|take) (your|this|the|all)? (feedback|comments|suggestions|input) (into account|on board)? (to (improve|enhance|better) (our|the)? (service|services|products|experience))?',
   '(we|i) (have)? (received|noted|logged|recorded) your (request|email|message|feedback|concern|query|inquiry|enquiry|complaint|comments|suggestion)',
   '(i|we) (completely|totally|fully)? understand (your (frustration|concern|concerns|situation|disappointment)|how (frustrating|inconvenient|disappointing|annoying|upsetting|stressful) (this|that|it) (is|must be|can be|has been|may be))',
   '(i|we) (am|are) (very|so|truly|really)? sorry to hear (that|about|this|of)?',
@@ -162,12 +196,13 @@ const STOPWORDS = new Set(
   team teams support customer customers service services help assistance assist question questions concern concerns issue
   issues matter matters request requests inquiry inquiries enquiry enquiries query queries information info details detail
   problem problems experience time situation regard regards regarding process company department email e-mail message
-  messages reply response feedback attention patience understanding cooperation touch contact happy glad great`.split(/\s+/u),
+  messages reply response feedback attention patience understanding cooperation touch contact happy glad great complaint
+  complaints comment comments suggestion suggestions case ticket`.split(/\s+/u),
 );
 
 // Capitalised words that name nobody and nothing in particular.
 const GENERIC_CAPITALISED = new Set(
-  'customer support service services team care department help center centre desk company website faq faqs dear sir madam thanks thank please best regards ok okay hi hello hey mr mr. mrs mrs. ms ms. dr dr. mx live chat email e-mail internet online inc ltd llc client account'.split(' '),
+  'customer support service services team care department help center centre desk company website faq faqs dear sir madam thanks thank please best regards ok okay hi hello hey mr mr. mrs mrs. ms ms. dr dr. mx live chat email e-mail internet online inc ltd llc client account knowledge base portal hub'.split(' '),
 );
 
 const DAY_WORDS = new Set('today tomorrow tonight yesterday monday tuesday wednesday thursday friday saturday sunday weekday weekend'.split(' '));
@@ -208,10 +243,38 @@ export function wordsOutside(sentence: Sentence, ranges: readonly Range[]): Toke
 }
 
 // The value says whether the stock is a mere courtesy (a closer) or a non-answer.
-const stockIndex = new PatternIndex([
+type Stock = 'courtesy' | 'non-answer';
+const stockIndex = new PatternIndex<Stock>([
   ...POLITE_CLOSER_PATTERNS.map((pattern) => [pattern, 'courtesy'] as const),
   ...STOCK_STATEMENTS.map((pattern) => [pattern, 'non-answer'] as const),
 ]);
+
+// Thanks for getting in touch with, or choosing, a business: the name after it is the company's.
+const ADDRESSEE_VERBS = new Set(
+  'contacting contact reaching getting writing write emailing calling messaging choosing shopping flying banking staying travelling traveling booking ordering'.split(' '),
+);
+// Small words that may lead into a name ("to the Acme team") or sit inside one ("Bank of Westbridge").
+const NAME_JOINERS = new Set(['to', 'with', 'at', 'the', 'of', 'and', 'for']);
+
+const isCapitalised = (token: Token): boolean => /^\p{Lu}/u.test(token.raw);
+
+/**
+ * "Thank you for contacting Skyward Airlines", "… for choosing the IT Service Desk": stretch a
+ * thank-you over the company's name, which says nothing about the customer's case.
+ */
+function withCompanyName(sentence: Sentence, match: IndexedMatch<Stock>): IndexedMatch<Stock> {
+  const { tokens, text } = sentence;
+  if (match.value !== 'courtesy' || !tokens.slice(match.from, match.to).some((token) => ADDRESSEE_VERBS.has(token.norm))) return match;
+  let to = match.to;
+  for (let next = to; next < tokens.length; next++) {
+    const token = tokens[next]!;
+    // Only words joined by spaces: "contacting Acme, Marcus" ends the name at the comma.
+    if (/\S/u.test(text.slice(tokens[next - 1]!.end - sentence.start, token.start - sentence.start))) break;
+    if (isCapitalised(token)) to = next + 1;
+    else if (!NAME_JOINERS.has(token.raw)) break;
+  }
+  return to === match.to ? match : { ...match, to, end: tokens[to - 1]!.end };
+}
 
 /** What the rest of the email (greeting, sign-off) names: the customer, the company. */
 function namesAroundBody(model: EmailModel): Set<string> {
@@ -290,8 +353,6 @@ class SpecificsFinder {
   }
 }
 
-const sameLine = (text: string, a: number, b: number): boolean => !/[\r\n]/u.test(text.slice(Math.min(a, b), Math.max(a, b)));
-
 // The filler table takes the team's allow-list but not its additions; one options object
 // per configuration keeps phraseMatcher's per-options cache warm across replies.
 const fillerOptionsFor = new WeakMap<PhraseOptions, PhraseOptions>();
@@ -313,7 +374,6 @@ export default defineRule<PhraseOptions>({
     if (!fillerOptions) fillerOptionsFor.set(context.options, (fillerOptions = { add: [], allow: context.options.allow }));
     const matchFiller = phraseMatcher(standAloneFiller, fillerOptions);
     const specifics = new SpecificsFinder(reply.model);
-    const phraseReports: Report[] = [];
     // Once one sentence says something of its own, the reply is not boilerplate: later
     // sentences need the stock table only to judge a filler phrase.
     let substantive = false;
@@ -327,22 +387,14 @@ export default defineRule<PhraseOptions>({
         const stated = matchBoilerplate(sentence);
         // A filler is reported only when it is (nearly) the whole sentence: long sentences cannot be.
         const filler = wordsOutside(sentence, []).length <= MAX_FILLER_WORDS ? matchFiller(sentence) : [];
-        for (const report of stated) {
-          phraseReports.push(report);
-          context.report(report);
-        }
+        for (const report of stated) context.report(report);
         if (substantive && filler.length === 0) return;
-        const stock = stockIndex.matches(sentence);
+        const stock = stockIndex.matches(sentence).map((match) => withCompanyName(sentence, match));
         const ranges = [...stated, ...filler, ...stock];
         const ownWords = wordsOutside(sentence, ranges).length;
         const specific = specifics.find(sentence, ranges);
         const standAlone = !specific && ownWords <= STAND_ALONE_WORDS;
-        if (standAlone) {
-          for (const report of filler) {
-            phraseReports.push(report);
-            context.report(report);
-          }
-        }
+        if (standAlone) for (const report of filler) context.report(report);
         if (sentence.tokens.length === 0) return;
         substantive ||= specific || ownWords >= SUBSTANTIVE_WORDS;
         sentences++;
@@ -356,8 +408,6 @@ export default defineRule<PhraseOptions>({
         // Mostly boilerplate: at least two stock sentences, outnumbering the rest.
         if (!nonAnswers || stockSentences < 2 || stockSentences <= sentences - stockSentences) return;
         const first = reply.paragraphs[0]!;
-        // One finding per line: a stock phrase already flagged there stands for the reply.
-        if (phraseReports.some((report) => sameLine(reply.text, report.start, first.start))) return;
         context.report({
           start: first.start,
           end: first.end,

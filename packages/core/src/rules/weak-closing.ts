@@ -13,6 +13,9 @@ import { POLITE_CLOSERS, wordsOutside } from './canned-response.js';
 
 type Kind = 'apology' | 'refusal' | 'regret';
 
+// An adverb between the subject and the refusal: "we are therefore unable to", "we still cannot".
+const HEDGE = '(therefore|thus|hence|consequently|still|currently|presently|simply|also|just|really|sadly|unfortunately|regrettably|now|again|yet|normally|usually|generally|at this time|at present|at the moment)';
+
 const NEGATIVE_CUES: ReadonlyArray<{ kind: Kind; patterns: string[] }> = [
   { kind: 'apology', patterns: ['sorry', 'apologi*', '(we|i) (deeply|sincerely)? regret', 'pardon (for|the)'] },
   {
@@ -26,9 +29,10 @@ const NEGATIVE_CUES: ReadonlyArray<{ kind: Kind; patterns: string[] }> = [
   {
     kind: 'refusal',
     patterns: [
-      '(i|we|our team) (can not|cannot|could not|will not be able to|would not be able to|are unable to|am unable to|is unable to|are not able to|am not able to|will not|are not (allowed|permitted|authorized|authorised) to|am not (allowed|permitted|authorized|authorised) to)',
-      '(i|we|our team) (can|could) only',
-      '(i|we) do not (offer|provide|ship|sell|stock|carry|accept|allow|support|have|issue|give|guarantee|refund|deliver|currently|make|cover)',
+      `(i|we|our team) ${HEDGE}? (can not|cannot|could not|will not|would not)`,
+      `(i|we|our team) (am|are|is|was|were|will be|would be|have been|had been) ${HEDGE}? (unable to|not able to|no longer able to|not in a position to|not (allowed|permitted|authorized|authorised) to)`,
+      `(i|we|our team) ${HEDGE}? (can|could) only`,
+      `(i|we) (do|does) not ${HEDGE}? (offer|provide|ship|sell|stock|carry|accept|allow|support|have|issue|give|guarantee|refund|deliver|make|cover)`,
       '(it|this|that|which) (is|was|will be|would be) not (possible|available|eligible|covered|refundable|something (we|i) can)',
       '(is|are|was|were) (no longer|not|currently not) (available|possible|eligible|covered|refundable|supported|offered|in stock|returnable)',
       'no longer (available|offered|supported|possible|eligible|in stock|sold|carry|stock|sell|offer|support|accept|produce|make|manufacture|ship|able)',
@@ -47,7 +51,8 @@ const NEGATIVE_CUES: ReadonlyArray<{ kind: Kind; patterns: string[] }> = [
 const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'should']);
 
 const negativeCueIndex = new PatternIndex(NEGATIVE_CUES.flatMap(({ kind, patterns }) => patterns.map((source) => [compilePattern(source), kind] as const)));
-const notWaiting = compilePattern('(can not|cannot) (wait|hesitate)');
+// Negatives that are good news: "we can't wait to hear", "we won't charge you for it".
+const goodNegative = compilePattern('((can not|cannot) (wait|hesitate) | (will not|would not|do not) (charge|bill|invoice|penalise|penalize))');
 
 const RESOLVED =
   '(refunded|sent|shipped|dispatched|issued|credited|replaced|fixed|resolved|updated|reset|restored|reactivated|upgraded|extended|waived|added|applied|arranged|booked|scheduled|attached|included|enclosed|created|placed|reserved|corrected|removed|unlocked|approved|reissued|processed|escalated|expedited|covered|released|reinstated|reversed|reimbursed|confirmed|activated|unblocked|posted|delivered|rebooked|reordered|rescheduled|honoured|honored|merged|recovered|found)';
@@ -60,6 +65,8 @@ type Step = 'resolution' | 'next-step';
 const FORWARD_STEPS = new PatternIndex<Step>([
   ...[
     `(i|we|our team) (have|had)? (just|already|now|also|personally|gone ahead and)? ${RESOLVED}`,
+    // The subject said once for two verbs: "I'm sorry for the delay and have now refunded the fee".
+    `(and|so) (have|had) (just|already|now|also|personally|gone ahead and)? ${RESOLVED}`,
     `(has|have|had) (now|just|already)? been (now|just|already|fully)? ${RESOLVED}`,
     `(was|were|is|are) (now|just|already|fully)? ${RESOLVED}`,
     '(is|are) (now|already)? (on (its|their|the) way|back in stock|ready|fixed|resolved|active|live|working again|available again)',
@@ -104,14 +111,14 @@ interface NegativeCue {
 
 function negativeCues(sentence: Sentence): NegativeCue[] {
   const { tokens } = sentence;
-  const waiting = matchPattern(notWaiting, sentence);
+  const goodNews = matchPattern(goodNegative, sentence);
   return negativeCueIndex
     .matches(sentence)
     .filter(
       (match) =>
         !tokens.slice(match.from, match.to).some((token) => token.quoted) &&
         !CONDITION.has(tokens[match.from - 1]?.norm ?? '') &&
-        !waiting.some((wait) => wait.from < match.to && wait.to > match.from),
+        !goodNews.some((good) => good.from < match.to && good.to > match.from),
     )
     .map((match) => ({ from: match.from, to: match.to, kind: match.value }));
 }
@@ -121,7 +128,30 @@ interface ForwardStep {
   step: Step;
 }
 
-/** Where the sentence's steps forward start, outside any negative cue ("the best we can offer"). */
+// Words that open a clause of its own: "we can't refund it, but I've added a credit".
+const CLAUSE_OPENERS = new Set(['but', 'so', 'and', 'yet', 'however', 'instead', 'although', 'though', 'meanwhile', 'whereas']);
+const CLAUSE_PUNCTUATION = /[,;:()\u2013\u2014]|\s-\s/u;
+// A sentence adverb governs the whole clause after its comma: "Unfortunately, your order was shipped".
+const SENTENCE_ADVERBS = new Set(['unfortunately', 'sadly', 'regrettably', 'regretfully', 'alas']);
+
+/**
+ * Is the step in the clause a negative cue opens — what is apologised for or refused ("I regret
+ * that we could not spot it before the statement was issued", "we cannot restore data that was
+ * removed")? Then it is part of the bad news, not a step forward.
+ */
+function insideNegativeClause(sentence: Sentence, cue: NegativeCue, stepFrom: number): boolean {
+  const { tokens, text } = sentence;
+  if (stepFrom < cue.to) return false;
+  for (let index = cue.to; index <= stepFrom; index++) {
+    const token = tokens[index]!;
+    const gap = text.slice(tokens[index - 1]!.end - sentence.start, token.start - sentence.start);
+    const governs = index === cue.to && cue.to - cue.from === 1 && SENTENCE_ADVERBS.has(tokens[cue.from]!.norm);
+    if ((CLAUSE_PUNCTUATION.test(gap) && !governs) || CLAUSE_OPENERS.has(token.norm)) return false;
+  }
+  return true;
+}
+
+/** Where the sentence's steps forward start, outside any negative cue ("the best we can offer") and its clause. */
 function forwardSteps(sentence: Sentence, negatives: readonly NegativeCue[]): ForwardStep[] {
   const { tokens } = sentence;
   const steps = FORWARD_STEPS.matches(sentence).map((match) => ({ from: match.from, step: match.value }));
@@ -130,7 +160,7 @@ function forwardSteps(sentence: Sentence, negatives: readonly NegativeCue[]): Fo
     const next = tokens[match.to];
     if (verb.norm === 'be' ? !next || !BAD_STATE.has(next.norm) : !TAKEN_BACK.has(verb.norm)) steps.push({ from: match.from, step: match.value });
   }
-  return steps.filter(({ from }) => !negatives.some((cue) => from >= cue.from && from < cue.to));
+  return steps.filter(({ from }) => !negatives.some((cue) => (from >= cue.from && from < cue.to) || insideNegativeClause(sentence, cue, from)));
 }
 
 /** What the sentence leaves the customer with: the first bad news after its last step forward, if any. */
