@@ -224,51 +224,61 @@ export interface IndexedMatch<T> extends PatternMatch {
 }
 
 /**
- * Many patterns over one sentence: each word is tried only against the patterns that can
- * start with it, so a table of hundreds of phrases costs about one lookup per word.
+ * Words of which every match of the sequence contains at least one: the smallest such set
+ * found among its required items (a single long word is best), or undefined if none exists.
+ */
+function triggerWords(items: readonly PatternItem[]): Set<string> | undefined {
+  let best: Set<string> | undefined;
+  const better = (set: Set<string>): boolean =>
+    !best || set.size < best.size || (set.size === 1 && best.size === 1 && [...set][0]!.length > [...best][0]!.length);
+  for (const item of items) {
+    let set: Set<string> | undefined;
+    if (item.kind === 'word' && !item.optional && !item.prefix) set = new Set([item.value]);
+    if (item.kind === 'group' && !item.optional) {
+      const alternatives = item.alternatives.map(triggerWords);
+      if (alternatives.every((alternative) => alternative !== undefined)) set = new Set(alternatives.flatMap((alternative) => [...alternative!]));
+    }
+    if (set && better(set)) best = set;
+  }
+  return best;
+}
+
+/**
+ * Many patterns over one sentence. Each pattern is filed under its trigger words; a sentence
+ * consults only the patterns filed under its own words, so a table of hundreds of phrases
+ * costs about one lookup per distinct word.
  */
 export class PatternIndex<T> {
-  private readonly byWord = new Map<string, Array<[CompiledPattern, T]>>();
-  private readonly byPrefix: Array<[string, CompiledPattern, T]> = [];
-  private readonly anywhere: Array<[CompiledPattern, T]> = [];
+  private readonly byTrigger = new Map<string, Array<[CompiledPattern, T]>>();
+  private readonly unfiled: Array<[CompiledPattern, T]> = [];
 
   constructor(entries: Iterable<readonly [CompiledPattern, T]>) {
     for (const [pattern, value] of entries) {
-      if (!pattern.first) {
-        this.anywhere.push([pattern, value]);
+      const triggers = triggerWords(pattern.items);
+      if (!triggers) {
+        this.unfiled.push([pattern, value]);
         continue;
       }
-      for (const word of pattern.first.words) {
-        const list = this.byWord.get(word) ?? [];
+      for (const word of triggers) {
+        const list = this.byTrigger.get(word) ?? [];
         list.push([pattern, value]);
-        this.byWord.set(word, list);
+        this.byTrigger.set(word, list);
       }
-      for (const prefix of pattern.first.prefixes) this.byPrefix.push([prefix, pattern, value]);
     }
   }
 
-  /** The longest match of every candidate pattern at every word, in sentence order. */
+  /** The longest match of every pattern at every word where it matches. */
   matches(sentence: Sentence): Array<IndexedMatch<T>> {
-    const { tokens } = sentence;
-    const found: Array<IndexedMatch<T>> = [];
     const words = wordsOf(sentence);
-    const tryAt = (from: number, pattern: CompiledPattern, value: T): void => {
-      if (!hasAll(words, pattern.required)) return;
-      const to = longestFrom(pattern, tokens, from);
-      if (to > from) found.push({ from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end, value });
+    const found: Array<IndexedMatch<T>> = [];
+    const seen = new Set<CompiledPattern>();
+    const consider = ([pattern, value]: readonly [CompiledPattern, T]): void => {
+      if (seen.has(pattern)) return;
+      seen.add(pattern);
+      for (const match of matchPattern(pattern, sentence)) found.push({ ...match, value });
     };
-    for (let from = 0; from < tokens.length; from++) {
-      const token = tokens[from]!;
-      const byNorm = this.byWord.get(token.norm);
-      for (const [pattern, value] of byNorm ?? []) tryAt(from, pattern, value);
-      if (token.alt !== undefined) {
-        for (const entry of this.byWord.get(token.alt) ?? []) if (!byNorm?.includes(entry)) tryAt(from, entry[0], entry[1]);
-      }
-      for (const [prefix, pattern, value] of this.byPrefix) {
-        if (token.norm.startsWith(prefix) || (token.alt?.startsWith(prefix) ?? false)) tryAt(from, pattern, value);
-      }
-      for (const [pattern, value] of this.anywhere) tryAt(from, pattern, value);
-    }
+    this.unfiled.forEach(consider);
+    for (const word of words) this.byTrigger.get(word)?.forEach(consider);
     return found;
   }
 }
