@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { ConfigError, resolveConfig, validateConfig, type Config, type ResolvedConfig } from './config.js';
 
 export const CONFIG_FILE_NAMES = ['.replylintrc.json', '.replylintrc.yaml', '.replylintrc.yml', '.replylintrc', 'package.json'] as const;
@@ -20,10 +19,13 @@ async function readIfPresent(path: string): Promise<string | undefined> {
   }
 }
 
-function parseText(path: string, text: string): unknown {
+async function parseText(path: string, text: string): Promise<unknown> {
   const json = path.endsWith('.json') || (path.endsWith('.replylintrc') && /^\s*[{[]/u.test(text));
   try {
-    return json ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
+    if (json) return JSON.parse(text);
+    // Most runs find JSON or no configuration: the YAML parser loads only when needed.
+    const { parse } = await import('yaml');
+    return parse(text, { prettyErrors: true });
   } catch (error) {
     throw new ConfigError(`invalid ${json ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`, path);
   }
@@ -33,7 +35,7 @@ function parseText(path: string, text: string): unknown {
 export async function loadConfigFile(path: string): Promise<Config | undefined> {
   const text = await readIfPresent(path);
   if (text === undefined) return undefined;
-  const data = parseText(path, text);
+  const data = await parseText(path, text);
   if (path.endsWith('package.json')) {
     const config = (data as Record<string, unknown> | null)?.replylint;
     return config === undefined ? undefined : validateConfig(config, `${path} ("replylint" key)`);
