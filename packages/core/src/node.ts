@@ -24,7 +24,9 @@ async function parseText(path: string, text: string): Promise<unknown> {
   try {
     if (json) return JSON.parse(text);
     // Most runs find JSON or no configuration: the YAML parser loads only when needed.
-    const { parse } = await import('yaml');
+    const yaml = await import('yaml');
+    // Bundled as CommonJS (the CLI), the module's functions sit on its default export.
+    const { parse } = typeof yaml.parse === 'function' ? yaml : (yaml as unknown as { default: typeof yaml }).default;
     return parse(text, { prettyErrors: true });
   } catch (error) {
     throw new ConfigError(`invalid ${json ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`, path);
