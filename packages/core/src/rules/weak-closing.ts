@@ -9,7 +9,7 @@
 import { compilePattern, matchPattern, PatternIndex } from '../phrases.js';
 import { defineRule } from '../rule.js';
 import type { Sentence } from '../text.js';
-import { POLITE_CLOSERS, wordsOutside } from './canned-response.js';
+import { POLITE_CLOSERS, wordsOutside } from '../wording.js';
 
 type Kind = 'apology' | 'refusal' | 'regret';
 
