@@ -4,8 +4,10 @@ export { findPlaceholders, type Placeholder, type PlaceholderRole, type Placehol
 export { analyzeParagraph, normalizeWord, type AnalyzedParagraph, type Sentence, type Token } from './text.js';
 export { compilePattern, matchPattern, PatternError } from './phrases.js';
 export { definePhraseRule, phraseMatcher, phraseOptionsSpec, matchCase, type Phrase, type PhraseOptions } from './phrase-rule.js';
-export { defineRule, ruleUrl, type AnyRule, type Report, type Reply, type RuleContext, type RuleMeta, type RuleModule, type RuleVisitors, type RuleSeverity } from './rule.js';
+export { defineRule, ruleUrl, type AnyRule, type Report, type Reply, type RuleContext, type RuleMeta, type RuleModule, type RuleVisitors, type RuleSeverity, type DocumentInfo, type Platform } from './rule.js';
 export { ConfigError, DEFAULT_PRESET, presets, resolveConfig, ruleById, validateConfig, type Config, type ResolvedConfig, type RuleSetting } from './config.js';
 export { rules } from './rules/index.js';
 export { loadNlp, type Nlp } from './nlp.js';
 export { qualityScore, SCORE_WEIGHTS, type ScoredFinding } from './score.js';
+export { MappedText, MappedTextBuilder, type SourceRange } from './mapped-text.js';
+export type { DisabledRange, LintTarget } from './target.js';

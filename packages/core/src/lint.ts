@@ -7,7 +7,7 @@ import { location } from 'vfile-location';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { parseEmail, type EmailModel } from './email.js';
 import { loadNlp } from './nlp.js';
-import { ruleUrl, type RelatedSpan, type Report, type Reply } from './rule.js';
+import { ruleUrl, type DocumentInfo, type RelatedSpan, type Report, type Reply } from './rule.js';
 import { analyzeParagraph } from './text.js';
 
 export interface LintMessage extends VFileMessage {
@@ -30,21 +30,23 @@ export interface LintOptions {
   config?: ResolvedConfig;
   /** Shown in messages and reports; never read from disk here. */
   path?: string;
+  /** A draft (the default) or a template, and the help desk it is written for. */
+  document?: DocumentInfo;
 }
 
 let defaultConfig: ResolvedConfig | undefined;
 
 /** Build the reply that rules see: the email model plus analysed body paragraphs. */
-export function analyzeReply(text: string): Reply {
+export function analyzeReply(text: string, document: DocumentInfo = { kind: 'draft' }): Reply {
   const model = parseEmail(text);
   const paragraphs = model.body.map((region) => analyzeParagraph(text, region.start, region.end, model.placeholders));
-  return { text, model, paragraphs };
+  return { text, model, paragraphs, document };
 }
 
 export async function lint(text: string, options: LintOptions = {}): Promise<LintResult> {
   const config = options.config ?? (defaultConfig ??= resolveConfig());
   const file = new VFile(options.path === undefined ? { value: text } : { value: text, path: options.path });
-  const reply = analyzeReply(text);
+  const reply = analyzeReply(text, options.document);
   const place = location(file);
   const insideQuote = (start: number, end: number): boolean => reply.model.quoted.some((quote) => start < quote.end && end > quote.start);
   const messages: LintMessage[] = [];

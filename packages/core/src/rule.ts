@@ -21,6 +21,8 @@ export interface RuleMeta {
   fixable: boolean;
   /** The principle it enforces, as titled in the project's principles digest. */
   principle: string;
+  /** In `replylint:recommended`: only rules that reach precision ≥ 0.95 on the corpus. */
+  recommended: boolean;
 }
 
 export interface RelatedSpan {
@@ -41,11 +43,22 @@ export interface Report {
   related?: RelatedSpan[];
 }
 
+/** Help desks whose placeholder syntax and export formats replylint knows. */
+export type Platform = 'zendesk' | 'helpscout' | 'freshdesk' | 'intercom' | 'gorgias' | 'front' | 'hubspot' | 'osticket' | 'zammad';
+
+/** What is being linted: a draft about to be sent, or a template that a help desk fills in. */
+export interface DocumentInfo {
+  kind: 'draft' | 'template';
+  /** The help desk the text is written for, when known (from an export's shape or configuration). */
+  platform?: Platform;
+}
+
 /** The reply as rules see it: the structural model plus analysed body paragraphs. */
 export interface Reply {
   text: string;
   model: EmailModel;
   paragraphs: AnalyzedParagraph[];
+  document: DocumentInfo;
 }
 
 export interface RuleContext<Options> {

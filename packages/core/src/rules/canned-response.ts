@@ -315,6 +315,7 @@ export default defineRule<PhraseOptions>({
     severity: 'warn',
     fixable: true,
     principle: '2. Answer the question; no canned non-answers',
+    recommended: true,
   },
   options: phraseOptionsSpec('Boilerplate that answers nothing: "{actual}"'),
   create(context) {

@@ -263,6 +263,7 @@ export default defineRule<MissingAgentNameOptions>({
     severity: 'warn',
     fixable: false,
     principle: '3. A named person owns the case',
+    recommended: true,
   },
   options,
   create(context) {

@@ -671,6 +671,7 @@ export default defineRule({
     severity: 'warn',
     fixable: false,
     principle: '4. Say when, and keep your word',
+    recommended: true,
   },
   create(context) {
     let customerSteps: boolean | undefined;

@@ -290,6 +290,7 @@ export default definePhraseRule(
     severity: 'warn',
     fixable: true,
     principle: '1. Courtesy in writing must be exaggerated, because tone is lost',
+    recommended: true,
   },
   phrases,
 );

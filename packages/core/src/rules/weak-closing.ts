@@ -198,6 +198,7 @@ export default defineRule({
     severity: 'warn',
     fixable: false,
     principle: '5. End on a good note',
+    recommended: true,
   },
   create(context) {
     const { reply } = context;

@@ -1,0 +1,23 @@
+/**
+ * A reply to lint inside a source file: a whole .txt draft, a Markdown or HTML page, the text
+ * part of an .eml, one macro of a help-desk export. Extractors turn files into targets; the
+ * same pipeline lints every target and maps its messages back onto the source.
+ */
+import type { MappedText, SourceRange } from './mapped-text.js';
+import type { DocumentInfo } from './rule.js';
+
+/** An inline `replylint-disable` comment's reach: these rules (every rule when absent) are off over a source range. */
+export interface DisabledRange extends SourceRange {
+  ruleIds?: string[];
+}
+
+export interface LintTarget {
+  /** The reply as the customer reads it, mapped onto the source. */
+  content: MappedText;
+  document: DocumentInfo;
+  /** Names the reply within its file: a template's title or id, or the MIME part ("text/html part"). */
+  name?: string;
+  /** Escapes a rewrite for where the text lives (a JSON string, HTML, a CSV field); absent when rewrites cannot be written back. */
+  encode?(replacement: string): string;
+  disabled?: DisabledRange[];
+}
