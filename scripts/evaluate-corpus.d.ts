@@ -12,6 +12,8 @@ export interface CorpusReply {
   description: string;
   expected: ExpectedFinding[];
   starts: number[];
+  /** From the label file's optional "document"; a draft by default. */
+  document: { kind: 'draft' | 'template'; platform?: string };
 }
 
 export interface RuleFigures {
@@ -45,10 +47,10 @@ export interface Evaluation {
 }
 
 export interface LintFunction {
-  (text: string, options: { path: string }): Promise<{ messages: ReadonlyArray<{ ruleId: string; startOffset: number; reason: string; actual?: string | null | undefined }> }>;
+  (text: string, options: { path: string; document: CorpusReply['document'] }): Promise<{ messages: ReadonlyArray<{ ruleId: string; startOffset: number; reason: string; actual?: string | null | undefined }> }>;
 }
 
 export declare function loadCorpus(options?: { dir?: string; ruleIds?: readonly string[] }): Promise<{ replies: CorpusReply[]; problems: string[] }>;
 export declare function evaluateCorpus(options: { lint: LintFunction; ruleIds: readonly string[]; dir?: string }): Promise<Evaluation>;
-export declare function formatTable(result: Evaluation): string;
+export declare function formatTable(result: Evaluation, marked?: ReadonlySet<string>): string;
 export declare function formatMisses(result: Evaluation, ruleId?: string): string;

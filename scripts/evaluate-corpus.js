@@ -78,7 +78,8 @@ export async function loadCorpus({ dir = CORPUS_DIR, ruleIds } = {}) {
       else if (lineText(text, starts, finding.line).trim() === '') problems.push(`${where}: line ${finding.line} of ${file} is blank`);
       else expected.push({ ruleId: finding.ruleId, line: finding.line });
     }
-    replies.push({ file, text, description: labels.description, expected, starts });
+    if (labels.document !== undefined && !['draft', 'template'].includes(labels.document?.kind)) problems.push(`${labelFile}: "document" is { "kind": "draft" | "template", "platform"?: string }`);
+    replies.push({ file, text, description: labels.description, expected, starts, document: labels.document ?? { kind: 'draft' } });
   }
   return { replies, problems };
 }
@@ -101,7 +102,7 @@ export async function evaluateCorpus({ lint, ruleIds, dir = CORPUS_DIR }) {
   const falseNegatives = [];
 
   for (const reply of replies) {
-    const { messages } = await lint(reply.text, { path: reply.file });
+    const { messages } = await lint(reply.text, { path: reply.file, document: reply.document });
     const unmatched = new Map();
     for (const { ruleId, line } of reply.expected) {
       const key = `${ruleId}:${line}`;
@@ -145,10 +146,10 @@ export async function evaluateCorpus({ lint, ruleIds, dir = CORPUS_DIR }) {
 
 const percent = (value) => (value === null ? '—' : value.toFixed(3));
 
-/** The per-rule table. */
-export function formatTable(result) {
+/** The per-rule table; rules in `marked` get a star. */
+export function formatTable(result, marked = new Set()) {
   const header = ['rule', 'TP', 'FP', 'FN', 'precision', 'recall'];
-  const rows = [...result.rules, result.total].map((rule) => [rule.ruleId, String(rule.tp), String(rule.fp), String(rule.fn), percent(rule.precision), percent(rule.recall)]);
+  const rows = [...result.rules, result.total].map((rule) => [`${rule.ruleId}${marked.has(rule.ruleId) ? ' *' : ''}`, String(rule.tp), String(rule.fp), String(rule.fn), percent(rule.precision), percent(rule.recall)]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const line = (cells) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(0, -1).map(line), line(rows.at(-1))].join('\n');
