@@ -1,4 +1,5 @@
 /** Types for evaluate-corpus.js, so that the TypeScript tests can import it. */
+import type { DocumentInfo } from '../packages/core/src/index.js';
 export declare const CORPUS_DIR: string;
 
 export interface ExpectedFinding {
@@ -13,7 +14,7 @@ export interface CorpusReply {
   expected: ExpectedFinding[];
   starts: number[];
   /** From the label file's optional "document"; a draft by default. */
-  document: { kind: 'draft' | 'template'; platform?: string };
+  document: DocumentInfo;
 }
 
 export interface RuleFigures {
