@@ -17,6 +17,11 @@ export interface LintMessage extends VFileMessage {
   startOffset: number;
   endOffset: number;
   related?: RelatedSpan[];
+  /**
+   * The automatic fix, ESLint-shaped: replace [range[0], range[1]) of the input with `text`.
+   * Present when the rule is fixable and proposed a rewrite.
+   */
+  fix?: { range: [number, number]; text: string };
 }
 
 export interface LintResult {
@@ -80,6 +85,7 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
       message.endOffset = report.end;
       if (report.note) message.note = report.note;
       if (report.related) message.related = report.related;
+      if (rule.meta.fixable && report.expected?.[0] !== undefined) message.fix = { range: [report.start, report.end], text: report.expected[0] };
       messages.push(message);
     }
   }
