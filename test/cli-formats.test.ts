@@ -291,3 +291,33 @@ describe('quality score and summary', () => {
     expect(replylint(['rude.txt']).stdout).not.toMatch(/templates?, /u);
   });
 });
+
+describe('info severity (style advice)', () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'replylint-info-'));
+    writeFileSync(join(folder, '.replylintrc.json'), JSON.stringify({ extends: [], rules: { 'rude-phrasing': 'info' } }));
+    writeFileSync(join(folder, 'rude.txt'), RUDE);
+  });
+
+  it('is shown as info, not counted as a warning, and fails nothing', () => {
+    const stylish = replylint(['--max-warnings', '0', 'rude.txt'], folder);
+    expect(stylish.status).toBe(0);
+    expect(stylish.stdout).toMatch(/3:1 +info {5}"As I said on the phone"/u);
+    expect(stylish.stdout).toContain('(0 errors, 0 warnings, 2 infos)');
+
+    const [result] = JSON.parse(replylint(['--format', 'json', 'rude.txt'], folder).stdout) as Array<{ messages: Array<{ severity: number }>; warningCount: number; infoCount: number; score: number }>;
+    expect(result!.messages.map((message) => message.severity)).toEqual([0, 0]);
+    expect([result!.warningCount, result!.infoCount, result!.score]).toEqual([0, 2, 96]);
+  });
+
+  it('is a SARIF note, a GitHub notice and no JUnit failure', () => {
+    const sarif = JSON.parse(replylint(['--format', 'sarif', 'rude.txt'], folder).stdout) as { runs: Array<{ results: Array<{ level: string }> }> };
+    expect(validateSarif(sarif)).toBe(true);
+    expect(sarif.runs[0]!.results.map((result) => result.level)).toEqual(['note', 'note']);
+    expect(replylint(['--format', 'github', 'rude.txt'], folder).stdout).toMatch(/^::notice file=rude\.txt,line=3,/mu);
+    const junit = replylint(['--format', 'junit', 'rude.txt'], folder).stdout;
+    expect(junit).toContain('failures="0"');
+    expect(junit).not.toContain('<failure');
+  });
+});

@@ -12,8 +12,9 @@ const warning = { fatal: false };
 const error = { fatal: true };
 
 describe('qualityScore', () => {
-  it('starts at 100 and takes 8 per warning and 20 per error, never below 0', () => {
+  it('starts at 100 and takes 2 per info, 8 per warning and 20 per error, never below 0', () => {
     expect(qualityScore([])).toBe(100);
+    expect(qualityScore([{}, { fatal: null }])).toBe(96);
     expect(qualityScore([warning])).toBe(92);
     expect(qualityScore([error, warning, warning])).toBe(64);
     expect(qualityScore(Array.from({ length: 13 }, () => warning))).toBe(0);

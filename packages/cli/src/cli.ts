@@ -47,10 +47,10 @@ const processIo: Io = {
 };
 
 function parseRuleFlag(value: string, previous: Array<[string, RuleSetting]>): Array<[string, RuleSetting]> {
-  const match = /^([a-z][a-z-]*):(off|warn|error|0|1|2)$/u.exec(value.trim());
-  if (!match) throw new InvalidArgumentError(`expected <rule-id>:<off|warn|error>, got "${value}"`);
+  const match = /^([a-z][a-z-]*):(off|info|warn|error|0|1|2)$/u.exec(value.trim());
+  if (!match) throw new InvalidArgumentError(`expected <rule-id>:<off|info|warn|error>, got "${value}"`);
   if (!ruleById.has(match[1]!)) throw new InvalidArgumentError(`unknown rule "${match[1]}" (see --list-rules)`);
-  const severity = /^\d$/u.test(match[2]!) ? (Number(match[2]) as 0 | 1 | 2) : (match[2] as 'off' | 'warn' | 'error');
+  const severity = /^\d$/u.test(match[2]!) ? (Number(match[2]) as 0 | 1 | 2) : (match[2] as 'off' | 'info' | 'warn' | 'error');
   return [...previous, [match[1]!, severity]];
 }
 

@@ -14,7 +14,8 @@ export interface Suggestion {
 
 export interface ResultMessage {
   ruleId: string | null;
-  severity: 1 | 2;
+  /** ESLint's 1 (warning) and 2 (error); 0 is replylint's info (style advice). */
+  severity: 0 | 1 | 2;
   message: string;
   line: number;
   column: number;
@@ -35,6 +36,7 @@ export interface FileResult {
   messages: ResultMessage[];
   errorCount: number;
   warningCount: number;
+  infoCount: number;
   fatalErrorCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
@@ -45,7 +47,7 @@ export interface FileResult {
 export function toResultMessage(message: LintMessage): ResultMessage {
   const result: ResultMessage = {
     ruleId: message.ruleId,
-    severity: message.fatal ? 2 : 1,
+    severity: message.fatal === true ? 2 : message.fatal === false ? 1 : 0,
     message: message.reason,
     line: message.line ?? 1,
     column: message.column ?? 1,
@@ -74,10 +76,11 @@ export function fileResult(filePath: string, messages: ResultMessage[]): FileRes
     messages,
     errorCount: errors.length,
     warningCount: warnings.length,
+    infoCount: messages.filter((message) => message.severity === 0).length,
     fatalErrorCount: messages.filter((message) => message.fatal).length,
     fixableErrorCount: errors.filter((message) => message.suggestions).length,
     fixableWarningCount: warnings.filter((message) => message.suggestions).length,
-    score: qualityScore(messages.map((message) => ({ fatal: message.severity === 2 }))),
+    score: qualityScore(messages.map((message) => ({ fatal: message.severity === 0 ? undefined : message.severity === 2 }))),
   };
 }
 

@@ -5,7 +5,7 @@
 import type { AnyRule, RuleSeverity } from './rule.js';
 import { rules as builtInRules } from './rules/index.js';
 
-export type SeveritySetting = 'off' | 'warn' | 'error' | 0 | 1 | 2;
+export type SeveritySetting = 'off' | 'info' | 'warn' | 'error' | 0 | 1 | 2;
 export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, unknown];
 
 export interface Config {
@@ -56,6 +56,8 @@ function severityOf(setting: unknown, source: string | undefined, key: string): 
     case 'off':
     case 0:
       return 'off';
+    case 'info':
+      return 'info';
     case 'warn':
     case 1:
       return 'warn';
@@ -63,7 +65,7 @@ function severityOf(setting: unknown, source: string | undefined, key: string): 
     case 2:
       return 'error';
     default:
-      throw new ConfigError(`severity must be "off", "warn" or "error" (or 0, 1, 2), got ${JSON.stringify(setting)}`, source, key);
+      throw new ConfigError(`severity must be "off", "info", "warn" or "error" (or 0, 1, 2), got ${JSON.stringify(setting)}`, source, key);
   }
 }
 

@@ -77,7 +77,8 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
         ruleId: rule.meta.id,
         source: 'replylint',
       }) as LintMessage;
-      message.fatal = severity === 'error';
+      // vfile's convention: fatal is true for errors, false for warnings, undefined for info.
+      message.fatal = severity === 'info' ? undefined : severity === 'error';
       message.actual = text.slice(report.start, report.end);
       message.expected = report.expected ?? [];
       message.url = ruleUrl(rule.meta.id);

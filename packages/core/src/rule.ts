@@ -8,7 +8,8 @@ import type { Nlp } from './nlp.js';
 import type { AnalyzedParagraph, Sentence } from './text.js';
 
 export type RuleCategory = 'tone' | 'substance' | 'ownership' | 'commitment' | 'structure';
-export type RuleSeverity = 'warn' | 'error';
+/** `info` is for style advice: shown, never counted as a warning, never failing a build. */
+export type RuleSeverity = 'info' | 'warn' | 'error';
 
 export interface RuleMeta {
   /** Stable identifier: other tools and people depend on it. */

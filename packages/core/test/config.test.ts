@@ -39,7 +39,7 @@ describe('validateConfig', () => {
   };
 
   it('names the file and the key at fault', () => {
-    expect(problem({ rules: { 'rude-phrasing': 'loud' } })).toBe('team/.replylintrc.json (rules.rude-phrasing): severity must be "off", "warn" or "error" (or 0, 1, 2), got "loud"');
+    expect(problem({ rules: { 'rude-phrasing': 'loud' } })).toBe('team/.replylintrc.json (rules.rude-phrasing): severity must be "off", "info", "warn" or "error" (or 0, 1, 2), got "loud"');
     expect(problem({ rule: {} })).toMatch(/^team\/\.replylintrc\.json \(rule\): unknown key/u);
     expect(problem({ extends: 'replylint:strictest' })).toMatch(/\(extends\): unknown preset "replylint:strictest"/u);
     expect(problem({ rules: { 'weak-closing': 'warn', 'rude-phrase': 'warn' } })).toMatch(/unknown rule "rude-phrase" \(did you mean "rude-phrasing"\?\)/u);

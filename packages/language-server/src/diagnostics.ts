@@ -15,7 +15,7 @@ export function rangeOf(document: TextDocument, start: number, end: number): Ran
 export function toDiagnostic(message: LintMessage, document: TextDocument): Diagnostic {
   const diagnostic: Diagnostic = {
     range: rangeOf(document, message.startOffset, message.endOffset),
-    severity: message.fatal ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    severity: message.fatal === true ? DiagnosticSeverity.Error : message.fatal === false ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
     code: message.ruleId,
     source: SOURCE,
     message: message.reason,

@@ -44,6 +44,11 @@ describe('diagnostics', () => {
     expect(diagnostic).toMatchObject({ range: { start: { line: 1, character: 5 }, end: { line: 1, character: 24 } }, severity: 1, code: 'missing-timeframe', source: 'replylint' });
   });
 
+  it('shows warnings as Warning and info findings as Information', () => {
+    expect(toDiagnostic(message({ ruleId: 'missing-timeframe', startOffset: 17, endOffset: 36, fatal: false }), document).severity).toBe(2);
+    expect(toDiagnostic(message({ ruleId: 'missing-timeframe', startOffset: 17, endOffset: 36, fatal: undefined }), document).severity).toBe(3);
+  });
+
   it('turns related spans into related information in the same document', () => {
     const related = [{ start: 3, end: 5, message: 'the emoji' }];
     const diagnostic = toDiagnostic(message({ ruleId: 'missing-timeframe', startOffset: 17, endOffset: 36, related }), document);

@@ -72,7 +72,7 @@ function renderFinding(message: LintMessage, showNote: boolean, handlers: PanelH
   });
   return h(
     'li',
-    { class: `finding finding-${message.fatal ? 'error' : 'warning'}`, 'data-rule-id': message.ruleId, 'data-start': message.startOffset, 'data-end': message.endOffset },
+    { class: `finding finding-${message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info'}`, 'data-rule-id': message.ruleId, 'data-start': message.startOffset, 'data-end': message.endOffset },
     jump,
     h('p', { class: 'finding-reason' }, message.reason),
     showNote && message.note && h('p', { class: 'finding-note' }, message.note),

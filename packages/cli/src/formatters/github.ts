@@ -10,7 +10,7 @@ const escapeData = (text: string): string => text.replace(/%/gu, '%25').replace(
 /** A property value: also : and , which separate properties. */
 const escapeProperty = (text: string): string => escapeData(text).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
 
-function command(level: 'error' | 'warning', properties: Record<string, string | number>, message: string): string {
+function command(level: 'error' | 'warning' | 'notice', properties: Record<string, string | number>, message: string): string {
   const list = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
   return `::${level} ${list.join(',')}::${escapeData(message)}\n`;
 }
@@ -35,7 +35,7 @@ export function formatGithub(results: readonly FileResult[], cwd: string): strin
     for (const message of result.messages) {
       output += message.fatal
         ? command('error', { file, title: 'replylint' }, message.message)
-        : command(message.severity === 2 ? 'error' : 'warning', { file, ...position(message), title: message.ruleId ?? 'replylint' }, annotationText(message));
+        : command(message.severity === 2 ? 'error' : message.severity === 1 ? 'warning' : 'notice', { file, ...position(message), title: message.ruleId ?? 'replylint' }, annotationText(message));
     }
   }
   return output;

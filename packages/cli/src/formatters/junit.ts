@@ -1,8 +1,9 @@
 /**
  * JUnit XML, which GitLab, Jenkins, Azure Pipelines and most CI systems render as test
- * reports: one testsuite per file; one failing testcase per finding (named by rule and
- * position, so reruns line up); one passing testcase for a clean file; an errored testcase
- * for a file that could not be linted. The file's quality score is a suite property.
+ * reports: one testsuite per file; one failing testcase per warning or error (named by rule
+ * and position, so reruns line up; info findings are advice and fail nothing); one passing
+ * testcase for a clean file; an errored testcase for a file that could not be linted. The
+ * file's quality score is a suite property.
  */
 import type { FileResult, ResultMessage } from '../results.js';
 import { repositoryPath } from './paths.js';
@@ -31,8 +32,10 @@ function details(file: string, message: ResultMessage): string {
 function testcases(result: FileResult, file: string): string[] {
   const testcase = (name: string, outcome?: string) => `    ${element('testcase', { classname: file, name, file, time: 0 }, outcome && `\n      ${outcome}\n    `)}`;
   if (result.fatalErrorCount > 0) return result.messages.map((message) => testcase('replylint', element('error', { message: message.message }, escapeText(message.message))));
-  if (result.messages.length === 0) return [testcase('replylint')];
-  return result.messages.map((message) =>
+  // Info findings are style advice: they do not fail a test.
+  const failures = result.messages.filter((message) => message.severity > 0);
+  if (failures.length === 0) return [testcase('replylint')];
+  return failures.map((message) =>
     testcase(`${message.ruleId} at ${message.line}:${message.column}`, element('failure', { type: message.severity === 2 ? 'error' : 'warning', message: message.message }, details(file, message))),
   );
 }
@@ -42,7 +45,7 @@ export function formatJunit(results: readonly FileResult[], cwd: string): string
   const suites = results.map((result) => {
     const file = repositoryPath(result.filePath, cwd);
     const cases = testcases(result, file);
-    const counts = { tests: cases.length, failures: result.fatalErrorCount > 0 ? 0 : result.messages.length, errors: result.fatalErrorCount };
+    const counts = { tests: cases.length, failures: result.fatalErrorCount > 0 ? 0 : result.errorCount + result.warningCount, errors: result.fatalErrorCount };
     totals.tests += counts.tests;
     totals.failures += counts.failures;
     totals.errors += counts.errors;

@@ -23,8 +23,9 @@ export interface SarifContext {
   docs: ReadonlyMap<string, string>;
 }
 
-type Level = 'error' | 'warning';
-const LEVELS: Record<RuleSeverity, Level> = { error: 'error', warn: 'warning' };
+type Level = 'error' | 'warning' | 'note';
+const LEVELS: Record<RuleSeverity, Level> = { error: 'error', warn: 'warning', info: 'note' };
+const RESULT_LEVELS: Record<ResultMessage['severity'], Level> = { 2: 'error', 1: 'warning', 0: 'note' };
 
 interface ArtifactLocation {
   uri: string;
@@ -66,7 +67,7 @@ function sarifResult(message: ResultMessage, artifactLocation: ArtifactLocation,
   return {
     ruleId: message.ruleId!,
     ruleIndex: ruleIndex.get(message.ruleId!)!,
-    level: message.severity === 2 ? 'error' : 'warning',
+    level: RESULT_LEVELS[message.severity],
     message: { text: message.message },
     locations: [{ physicalLocation: { artifactLocation, region: region(message) } }],
     ...(message.suggestions

@@ -11,14 +11,15 @@ export interface Colors {
   red(text: string): string;
   yellow(text: string): string;
   green(text: string): string;
+  blue(text: string): string;
   bold(text: string): string;
 }
 
 const ansi = (open: number, close: number) => (text: string) => `\u001B[${open}m${text}\u001B[${close}m`;
 
-export const colors: Colors = { underline: ansi(4, 24), dim: ansi(2, 22), red: ansi(31, 39), yellow: ansi(33, 39), green: ansi(32, 39), bold: ansi(1, 22) };
+export const colors: Colors = { underline: ansi(4, 24), dim: ansi(2, 22), red: ansi(31, 39), yellow: ansi(33, 39), green: ansi(32, 39), blue: ansi(34, 39), bold: ansi(1, 22) };
 const identity = (text: string): string => text;
-export const noColors: Colors = { underline: identity, dim: identity, red: identity, yellow: identity, green: identity, bold: identity };
+export const noColors: Colors = { underline: identity, dim: identity, red: identity, yellow: identity, green: identity, blue: identity, bold: identity };
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -45,24 +46,26 @@ export function formatStylish(results: readonly FileResult[], paint: Colors): st
   let output = '';
   let errors = 0;
   let warnings = 0;
+  let infos = 0;
   for (const result of results) {
     if (result.messages.length === 0 || !wasLinted(result)) continue;
     errors += result.errorCount;
     warnings += result.warningCount;
+    infos += result.infoCount;
     output += `\n${paint.underline(result.filePath)}\n`;
     const width = Math.max(...result.messages.map((message) => `${message.line}:${message.column}`.length));
     for (const message of result.messages) {
       const position = `${message.line}:${message.column}`.padEnd(width);
-      const level = message.severity === 2 ? paint.red('error  ') : paint.yellow('warning');
+      const level = message.severity === 2 ? paint.red('error  ') : message.severity === 1 ? paint.yellow('warning') : paint.blue('info   ');
       output += `  ${paint.dim(position)}  ${level}  ${message.message}  ${paint.dim(message.ruleId ?? '')}\n`;
       const rewrite = message.expected?.[0];
       if (rewrite !== undefined) output += `  ${' '.repeat(width)}  ${' '.repeat(7)}  ${paint.green(`→ ${rewrite === '' ? '(remove)' : rewrite}`)}\n`;
     }
   }
-  const total = errors + warnings;
+  const total = errors + warnings + infos;
   if (total > 0) {
-    const problems = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-    output += `\n${paint.bold(errors > 0 ? paint.red(problems) : paint.yellow(problems))}\n`;
+    const problems = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos > 0 ? `, ${plural(infos, 'info')}` : ''})`;
+    output += `\n${paint.bold(errors > 0 ? paint.red(problems) : warnings > 0 ? paint.yellow(problems) : paint.blue(problems))}\n`;
   }
   return results.length > 1 ? `${output}${librarySummary(results)}\n` : output;
 }
