@@ -42,8 +42,11 @@ const atDefaultSeverity = (selected: readonly AnyRule[]): Config['rules'] => Obj
 export const presets: Readonly<Record<string, Config>> = {
   /** High precision: rules that reach precision ≥ 0.95 on the corpus. */
   'replylint:recommended': { rules: atDefaultSeverity(builtInRules.filter((rule) => rule.meta.recommended)) },
-  /** Every rule, at its default severity. */
-  'replylint:strict': { rules: atDefaultSeverity(builtInRules) },
+  /** Every rule, each with its strictest options (a full name in the signature, …). */
+  'replylint:strict': {
+    rules: Object.fromEntries(builtInRules.map((rule) => [rule.meta.id, rule.options?.strict === undefined ? rule.meta.severity : [rule.meta.severity, rule.options.strict]])),
+  },
+  /** Every rule, with its default options. */
   'replylint:all': { rules: atDefaultSeverity(builtInRules) },
 };
 

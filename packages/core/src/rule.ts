@@ -77,6 +77,8 @@ export interface RuleVisitors {
 
 export interface RuleOptionsSpec<Options> {
   defaults: Options;
+  /** The options `replylint:strict` sets, when the rule has a stricter reading than its default. */
+  strict?: Options;
   /** Validate user options; throw an Error whose message names the offending key. */
   parse(raw: unknown): Options;
 }

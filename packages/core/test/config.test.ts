@@ -4,8 +4,17 @@ import { ConfigError, resolveConfig, rules, validateConfig } from '../src/index.
 const enabled = (config: ReturnType<typeof resolveConfig>): string[] => config.rules.map((entry) => `${entry.rule.meta.id}:${entry.severity}`);
 
 describe('resolveConfig', () => {
-  it('defaults to the recommended preset', () => {
-    expect(enabled(resolveConfig())).toEqual(rules.map((rule) => `${rule.meta.id}:${rule.meta.severity}`));
+  it('defaults to the recommended preset: the rules marked recommended', () => {
+    expect(enabled(resolveConfig())).toEqual(rules.filter((rule) => rule.meta.recommended).map((rule) => `${rule.meta.id}:${rule.meta.severity}`));
+  });
+
+  it('turns every rule on in strict and all; strict with each rule\'s strictest options', () => {
+    const everyRule = rules.map((rule) => `${rule.meta.id}:${rule.meta.severity}`);
+    expect(enabled(resolveConfig({ extends: 'replylint:all' }))).toEqual(everyRule);
+    expect(enabled(resolveConfig({ extends: 'replylint:strict' }))).toEqual(everyRule);
+    const optionsOf = (preset: string) => resolveConfig({ extends: preset }).rules.find((entry) => entry.rule.meta.id === 'missing-agent-name')!.options;
+    expect(optionsOf('replylint:strict')).toEqual({ requireFullName: true });
+    expect(optionsOf('replylint:all')).toEqual({ requireFullName: false });
   });
 
   it('applies settings on top of recommended unless extends is given', () => {

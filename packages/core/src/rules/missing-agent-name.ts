@@ -253,7 +253,7 @@ function parseOptions(raw: unknown): MissingAgentNameOptions {
   return { requireFullName };
 }
 
-const options: RuleOptionsSpec<MissingAgentNameOptions> = { defaults: { requireFullName: false }, parse: parseOptions };
+const options: RuleOptionsSpec<MissingAgentNameOptions> = { defaults: { requireFullName: false }, strict: { requireFullName: true }, parse: parseOptions };
 
 export default defineRule<MissingAgentNameOptions>({
   meta: {
