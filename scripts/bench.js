@@ -6,7 +6,8 @@
  *
  * Lints the `response` column of ../shared/data/bitext/ (skipped with a message when absent)
  * and every corpus/replies/*.txt on one thread, and prints, without asserting anything:
- * - replies/s and MB/s for `lint` with the recommended config, after a warm-up pass;
+ * - replies/s and MB/s for `lint` with the recommended preset, after a warm-up pass, and with
+ *   replylint:strict (every rule on);
  * - the same for a bare retext-english parse, and replylint's share of that speed;
  * - alex (text API) and write-good on the same replies in the same run, with ratios. They are
  *   slow (alex ≈ 0.07 MB/s), so by default they run on every 8th reply, with replylint timed
@@ -138,13 +139,16 @@ if (replies.length === 0) {
 }
 
 const recommended = resolveConfig();
+const strict = resolveConfig({ extends: 'replylint:strict' });
 const noRules = resolveConfig({ extends: [], rules: {} });
 const lintRecommended = (reply) => lint(reply, { config: recommended });
+const lintStrict = (reply) => lint(reply, { config: strict });
 const parser = unified().use(retextEnglish).freeze();
 const parse = (reply) => parser.parse(reply);
 
 const replylint = await measure(replies, lintRecommended);
 const rssAfterReplylint = peakRssMb();
+const replylintStrict = await measure(replies, lintStrict);
 const bareParse = await measure(replies, parse);
 
 // Per rule, reply by reply: lint with no rule (analysis not cached yet: the pipeline's cost),
@@ -188,6 +192,7 @@ const result = {
   megabyte: '10^6 bytes of UTF-8',
   input: { bitextReplies: bitext.length, corpusReplies: corpus.length, bytes: bytesOf(replies), notes },
   replylint: { ...replylint, targetMbPerSecond: TARGET_MB_PER_S },
+  replylintStrict,
   parse: bareParse,
   replylintToParse: replylint.mbPerSecond / bareParse.mbPerSecond,
   comparators: {
@@ -230,6 +235,7 @@ log(row(['all replies, after a warm-up pass', 'replies/s', 'MB/s', 'replylint÷'
 log(
   `${throughputRow('replylint lint (recommended)', replylint, '1×')}   target ≥ ${TARGET_MB_PER_S} MB/s: ${verdict(replylint.mbPerSecond >= TARGET_MB_PER_S)}`,
 );
+log(throughputRow('replylint lint (strict: every rule)', replylintStrict, `${number(replylint.mbPerSecond / replylintStrict.mbPerSecond, 2)}×`));
 log(throughputRow('retext-english parse only', bareParse, `${number(result.replylintToParse, 2)}×`));
 log();
 const sampleLabel = `${result.comparators.sample}: ${number(sample.length)} replies, ${number(bytesOf(sample) / 1e6, 2)} MB`;
