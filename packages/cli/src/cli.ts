@@ -5,10 +5,10 @@
  */
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, lint, resolveConfig, ruleById, rules, type Config, type ResolvedConfig, type RuleSetting } from '@replylint/core';
+import { ConfigError, extractTargets, lintTarget, resolveConfig, ruleById, rules, sourceFormats, SourceError, type Config, type LintMessage, type ResolvedConfig, type RuleSetting } from '@replylint/core';
 import { ConfigLoader, loadConfigFile } from '@replylint/core/node';
 import { FORMATS, formatReport, type Format } from './formatters/index.js';
-import { decodeReply, expandInputs, fileProblem, InputError, readReply, readStdin } from './inputs.js';
+import { decodeReply, expandInputs, fileProblem, InputError, LINTABLE_EXTENSIONS, readReply, readStdin } from './inputs.js';
 import { failedFileResult, fileResult, toResultMessage, type FileResult } from './results.js';
 import { readRuleDocs } from './rule-docs.js';
 import { writeFileAtomic } from './write-file.js';
@@ -25,6 +25,7 @@ interface CliOptions {
   explain?: string;
   listRules?: boolean;
   stdinFilename?: string;
+  inputFormat?: string;
   color?: boolean;
 }
 
@@ -75,7 +76,7 @@ async function explain(id: string): Promise<string> {
 function program(io: Io): Command {
   return new Command('replylint')
     .description('Lint customer support replies and templates before they are sent.')
-    .argument('[paths...]', 'files, folders or globs (.txt, .md); "-" or piped input reads stdin')
+    .argument('[paths...]', `files, folders or globs (${LINTABLE_EXTENSIONS.join(', ')}); "-" or piped input reads stdin`)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
     .option('-o, --output-file <path>', 'write the report to this file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
@@ -85,7 +86,8 @@ function program(io: Io): Command {
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('--explain <rule-id>', 'print a rule\'s documentation')
     .option('--list-rules', 'list the rules')
-    .option('--stdin-filename <name>', 'the name to show for input read from stdin')
+    .option('--stdin-filename <name>', 'the name to show for input read from stdin (its extension chooses the input format)')
+    .addOption(new Option('--input-format <format>', 'read every input as this format instead of choosing by extension').choices(sourceFormats().map((format) => format.name)))
     .option('--no-color', 'never colour the output (NO_COLOR is respected too)')
     .version(VERSION, '-v, --version')
     .exitOverride()
@@ -95,7 +97,23 @@ function program(io: Io): Command {
 
 interface Input {
   filePath: string;
+  /** The name whose extension chooses the input format (none for plain stdin). */
+  formatPath?: string;
   read(): Promise<string>;
+}
+
+/** Every reply in a file linted, its messages in the file's order. */
+async function lintSource(source: string, input: Input, config: ResolvedConfig, format: string | undefined): Promise<LintMessage[]> {
+  let targets;
+  try {
+    targets = await extractTargets(source, { ...(input.formatPath === undefined ? {} : { path: input.formatPath }), ...(format === undefined ? {} : { format }) });
+  } catch (error) {
+    if (error instanceof SourceError) throw new InputError(input.filePath, error.message);
+    throw error;
+  }
+  const messages: LintMessage[] = [];
+  for (const target of targets) messages.push(...(await lintTarget(target, { source, config, path: input.filePath })).messages);
+  return targets.length > 1 ? messages.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset) : messages;
 }
 
 /** The configuration for each file: discovered per folder, or fixed by --config / --no-config. */
@@ -159,7 +177,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   if (useStdin) {
     const filePath = options.stdinFilename ?? '<stdin>';
-    inputs.push({ filePath, read: async () => decodeReply(await readStdin(), filePath) });
+    inputs.push({ filePath, ...(options.stdinFilename === undefined ? {} : { formatPath: options.stdinFilename }), read: async () => decodeReply(await readStdin(), filePath) });
   }
   const expanded = await expandInputs(
     paths.filter((path) => path !== '-'),
@@ -170,13 +188,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     results.push(failedFileResult(error.filePath, error.message));
     failed = true;
   }
-  for (const filePath of expanded.files) inputs.push({ filePath, read: () => readReply(resolve(io.cwd, filePath), filePath) });
+  for (const filePath of expanded.files) inputs.push({ filePath, formatPath: filePath, read: () => readReply(resolve(io.cwd, filePath), filePath) });
 
   for (const input of inputs) {
     try {
       const text = (await input.read()).replace(/^\uFEFF/u, '');
       const config = await configForFile(resolve(io.cwd, input.filePath === '<stdin>' ? 'stdin' : input.filePath));
-      const { messages } = await lint(text, { config, path: input.filePath });
+      const messages = await lintSource(text, input, config, options.inputFormat);
       const shown = options.quiet ? messages.filter((message) => message.fatal) : messages;
       results.push(fileResult(input.filePath, shown.map(toResultMessage)));
     } catch (error) {

@@ -4,9 +4,11 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
+import { sourceFormats } from '@replylint/core';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
-export const LINTABLE_EXTENSIONS = ['.txt', '.md'];
+/** What folders are searched for: every registered input format's extensions. */
+export const LINTABLE_EXTENSIONS = sourceFormats().flatMap((format) => format.extensions);
 const IGNORED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
 
 export class InputError extends Error {

@@ -28,6 +28,8 @@ export interface ResultMessage {
   note?: string;
   url?: string;
   suggestions?: Suggestion[];
+  /** The reply within the file (a MIME part, a template's name), for files holding more than the reply itself. */
+  target?: string;
   [SOURCE_RANGE]?: { start: number; end: number };
 }
 
@@ -59,12 +61,8 @@ export function toResultMessage(message: LintMessage): ResultMessage {
     [SOURCE_RANGE]: { start: message.startOffset, end: message.endOffset },
   };
   if (message.note) result.note = message.note;
-  if (message.expected && message.expected.length > 0) {
-    result.suggestions = message.expected.map((text) => ({
-      desc: text === '' ? `Remove "${message.actual}"` : `Replace with "${text}"`,
-      fix: { range: [message.startOffset, message.endOffset], text },
-    }));
-  }
+  if (message.suggestions) result.suggestions = message.suggestions;
+  if (message.target !== undefined) result.target = message.target;
   return result;
 }
 

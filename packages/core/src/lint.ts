@@ -22,6 +22,13 @@ export interface LintMessage extends VFileMessage {
    * Present when the rule is fixable and proposed a rewrite.
    */
   fix?: { range: [number, number]; text: string };
+  /**
+   * Each rewrite in `expected` as an edit of the input, ESLint-shaped. Absent when there is no
+   * rewrite, or when the flagged text cannot be rewritten in its source (it spans markup).
+   */
+  suggestions?: Array<{ desc: string; fix: { range: [number, number]; text: string } }>;
+  /** The reply within its file the message is about (a MIME part, a template's name); see `lintTarget`. */
+  target?: string;
 }
 
 export interface LintResult {
@@ -41,6 +48,24 @@ export interface LintOptions {
 
 let defaultConfig: ResolvedConfig | undefined;
 
+/**
+ * Where messages land: in the linted text itself (`lint`), or in the source file a target was
+ * extracted from (`lintTarget`). Offsets come in as offsets of the linted text.
+ * @internal
+ */
+export interface Placement {
+  /** The file messages are attached to; its value is the text line/column are counted in. */
+  file: VFile;
+  toSource(start: number, end: number): { start: number; end: number };
+  /** The source text that replaces text[start, end) with `replacement`; undefined when it cannot be written back. */
+  rewrite(start: number, end: number, replacement: string): string | undefined;
+  /** Whether a message of this rule at this source offset is reported (inline disable comments). */
+  keeps(ruleId: string, sourceStart: number): boolean;
+  target?: string;
+}
+
+const describeRewrite = (rewrite: string, actual: string): string => (rewrite === '' ? `Remove "${actual}"` : `Replace with "${rewrite}"`);
+
 /** Build the reply that rules see: the email model plus analysed body paragraphs. */
 export function analyzeReply(text: string, document: DocumentInfo = { kind: 'draft' }): Reply {
   const model = parseEmail(text);
@@ -49,8 +74,19 @@ export function analyzeReply(text: string, document: DocumentInfo = { kind: 'dra
 }
 
 export async function lint(text: string, options: LintOptions = {}): Promise<LintResult> {
-  const config = options.config ?? (defaultConfig ??= resolveConfig());
   const file = new VFile(options.path === undefined ? { value: text } : { value: text, path: options.path });
+  return lintPlaced(text, options, {
+    file,
+    toSource: (start, end) => ({ start, end }),
+    rewrite: (_start, _end, replacement) => replacement,
+    keeps: () => true,
+  });
+}
+
+/** @internal The pipeline, with messages placed by `placement`. */
+export async function lintPlaced(text: string, options: LintOptions, placement: Placement): Promise<LintResult> {
+  const config = options.config ?? (defaultConfig ??= resolveConfig());
+  const { file } = placement;
   const reply = analyzeReply(text, options.document);
   const place = location(file);
   const insideQuote = (start: number, end: number): boolean => reply.model.quoted.some((quote) => start < quote.end && end > quote.start);
@@ -72,8 +108,10 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
       }
       // Quoted history is the customer's words: a safety net under every rule.
       if (insideQuote(report.start, report.end)) continue;
+      const { start, end } = placement.toSource(report.start, report.end);
+      if (!placement.keeps(rule.meta.id, start)) continue;
       const message = file.message(report.message, {
-        place: { start: place.toPoint(report.start)!, end: place.toPoint(report.end)! },
+        place: { start: place.toPoint(start)!, end: place.toPoint(end)! },
         ruleId: rule.meta.id,
         source: 'replylint',
       }) as LintMessage;
@@ -82,11 +120,18 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
       message.actual = text.slice(report.start, report.end);
       message.expected = report.expected ?? [];
       message.url = ruleUrl(rule.meta.id);
-      message.startOffset = report.start;
-      message.endOffset = report.end;
+      message.startOffset = start;
+      message.endOffset = end;
       if (report.note) message.note = report.note;
-      if (report.related) message.related = report.related;
-      if (rule.meta.fixable && report.expected?.[0] !== undefined) message.fix = { range: [report.start, report.end], text: report.expected[0] };
+      if (report.related) {
+        message.related = report.related.map((span) => ({ ...placement.toSource(span.start, span.end), message: span.message }));
+      }
+      const edits = message.expected.map((rewrite) => placement.rewrite(report.start, report.end, rewrite));
+      if (edits.length > 0 && edits.every((edit) => edit !== undefined)) {
+        message.suggestions = edits.map((edit, index) => ({ desc: describeRewrite(message.expected![index]!, message.actual!), fix: { range: [start, end], text: edit! } }));
+        if (rule.meta.fixable) message.fix = message.suggestions[0]!.fix;
+      }
+      if (placement.target !== undefined) message.target = placement.target;
       messages.push(message);
     }
   }

@@ -35,7 +35,7 @@ export function formatGithub(results: readonly FileResult[], cwd: string): strin
     for (const message of result.messages) {
       output += message.fatal
         ? command('error', { file, title: 'replylint' }, message.message)
-        : command(message.severity === 2 ? 'error' : message.severity === 1 ? 'warning' : 'notice', { file, ...position(message), title: message.ruleId ?? 'replylint' }, annotationText(message));
+        : command(message.severity === 2 ? 'error' : message.severity === 1 ? 'warning' : 'notice', { file, ...position(message), title: message.target === undefined ? (message.ruleId ?? 'replylint') : `${message.ruleId} (${message.target})` }, annotationText(message));
     }
   }
   return output;

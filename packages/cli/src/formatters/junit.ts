@@ -36,7 +36,7 @@ function testcases(result: FileResult, file: string): string[] {
   const failures = result.messages.filter((message) => message.severity > 0);
   if (failures.length === 0) return [testcase('replylint')];
   return failures.map((message) =>
-    testcase(`${message.ruleId} at ${message.line}:${message.column}`, element('failure', { type: message.severity === 2 ? 'error' : 'warning', message: message.message }, details(file, message))),
+    testcase(`${message.ruleId} at ${message.line}:${message.column}${message.target === undefined ? '' : ` in ${message.target}`}`, element('failure', { type: message.severity === 2 ? 'error' : 'warning', message: message.message }, details(file, message))),
   );
 }
 

@@ -69,7 +69,13 @@ function sarifResult(message: ResultMessage, artifactLocation: ArtifactLocation,
     ruleIndex: ruleIndex.get(message.ruleId!)!,
     level: RESULT_LEVELS[message.severity],
     message: { text: message.message },
-    locations: [{ physicalLocation: { artifactLocation, region: region(message) } }],
+    locations: [
+      {
+        physicalLocation: { artifactLocation, region: region(message) },
+        // The reply within the file: a MIME part, a template of an export.
+        ...(message.target === undefined ? {} : { logicalLocations: [{ name: message.target, kind: 'resource' }] }),
+      },
+    ],
     ...(message.suggestions
       ? {
           // SARIF fixes are alternatives, like the rewrites: a viewer offers one of them.

@@ -57,7 +57,8 @@ export function formatStylish(results: readonly FileResult[], paint: Colors): st
     for (const message of result.messages) {
       const position = `${message.line}:${message.column}`.padEnd(width);
       const level = message.severity === 2 ? paint.red('error  ') : message.severity === 1 ? paint.yellow('warning') : paint.blue('info   ');
-      output += `  ${paint.dim(position)}  ${level}  ${message.message}  ${paint.dim(message.ruleId ?? '')}\n`;
+      const where = message.target === undefined ? '' : `  ${paint.dim(`(${message.target})`)}`;
+      output += `  ${paint.dim(position)}  ${level}  ${message.message}  ${paint.dim(message.ruleId ?? '')}${where}\n`;
       const rewrite = message.expected?.[0];
       if (rewrite !== undefined) output += `  ${' '.repeat(width)}  ${' '.repeat(7)}  ${paint.green(`→ ${rewrite === '' ? '(remove)' : rewrite}`)}\n`;
     }

@@ -1,0 +1,123 @@
+/**
+ * Markdown templates: the prose a customer reads. Code (fenced, indented, inline), URLs
+ * (autolinks and bare links; link text is kept, destinations are not text), images, HTML
+ * comments and raw HTML, front matter and link definitions are skipped. Blocks are separated
+ * by blank lines (tight list items by line breaks), so the email model still finds the
+ * greeting, closing and signature; emphasis markers are dropped without breaking words.
+ * Blockquotes keep their `>` lines: they are quoted history.
+ */
+import type { Nodes, Parent, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
+import type { LintTarget } from '../target.js';
+import { disabledRanges, type DirectiveComment } from './directives.js';
+import { ProseWriter } from './prose.js';
+
+const COMMENT = /<!--([^]*?)-->/gu;
+
+/** Characters Markdown could read as markup in a rewrite, escaped with a backslash. */
+export function encodeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<]|&(?=[#A-Za-z])/gu, (char) => `\\${char}`);
+}
+
+const startOf = (node: Nodes): number => node.position?.start.offset ?? 0;
+const endOf = (node: Nodes): number => node.position?.end.offset ?? startOf(node);
+
+/** A link whose text is its own address: an autolink or a bare URL. */
+function isBareUrl(node: Nodes): boolean {
+  if (node.type !== 'link' || node.children.length !== 1) return false;
+  const [child] = node.children;
+  return child!.type === 'text' && (child.value === node.url || `http://${child.value}` === node.url);
+}
+
+export function extractMarkdown(source: string): LintTarget[] {
+  const tree: Root = fromMarkdown(source, {
+    extensions: [gfm(), frontmatter(['yaml', 'toml'])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
+  });
+  const writer = new ProseWriter(source, { collapseWhitespace: false, backslashEscapes: true, characterReferences: true });
+  const comments: DirectiveComment[] = [];
+
+  const inline = (node: Nodes): void => {
+    switch (node.type) {
+      case 'text':
+        writer.text(node.value, startOf(node), endOf(node));
+        return;
+      case 'break':
+        writer.lineBreak(startOf(node), endOf(node));
+        return;
+      case 'html':
+        collectComments(node.value, startOf(node));
+        return;
+      case 'inlineCode':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        return;
+      case 'link':
+        if (!isBareUrl(node)) node.children.forEach(inline);
+        return;
+      default:
+        if ('children' in node) (node as Parent).children.forEach((child) => inline(child as Nodes));
+    }
+  };
+
+  /** Children as blocks, `gap` line breaks apart (2: a blank line, 1: a line break). */
+  const blocks = (parent: Parent, gap: number): void => {
+    for (const child of parent.children as Nodes[]) {
+      writer.blockBreak(gap, startOf(child));
+      block(child, gap);
+      writer.blockBreak(gap, endOf(child));
+    }
+  };
+
+  const block = (node: Nodes, gap: number): void => {
+    switch (node.type) {
+      case 'paragraph':
+      case 'heading':
+        node.children.forEach((child) => inline(child as Nodes));
+        return;
+      case 'blockquote':
+        writer.verbatim(startOf(node), endOf(node));
+        return;
+      case 'list': {
+        const spread = node.spread === true || node.children.some((item) => item.spread === true);
+        blocks(node, spread ? 2 : 1);
+        return;
+      }
+      case 'listItem':
+        blocks(node, gap);
+        return;
+      case 'table':
+        blocks(node, 1);
+        return;
+      case 'tableRow':
+        for (const cell of node.children) {
+          writer.space(startOf(cell), startOf(cell));
+          cell.children.forEach((child) => inline(child as Nodes));
+        }
+        return;
+      case 'footnoteDefinition':
+        blocks(node, gap);
+        return;
+      case 'html':
+        collectComments(node.value, startOf(node));
+        return;
+      default:
+        // Code, thematic breaks, definitions, front matter: not prose.
+        return;
+    }
+  };
+
+  function collectComments(html: string, offset: number): void {
+    for (const match of html.matchAll(COMMENT)) {
+      comments.push({ value: match[1]!, start: offset + match.index, end: offset + match.index + match[0].length });
+    }
+  }
+
+  blocks(tree, 2);
+  return [{ content: writer.build(), document: { kind: 'template' }, encode: encodeMarkdown, disabled: disabledRanges(comments, source) }];
+}

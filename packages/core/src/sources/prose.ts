@@ -1,0 +1,214 @@
+/**
+ * Writing extracted prose into a MappedText the way a reader sees it: block boundaries become
+ * line breaks (at most the largest one asked for, never at the start or end), literal breaks
+ * (`<br>`, Markdown hard breaks) are kept, and — for HTML — runs of whitespace collapse to one
+ * space. Quoted blocks get a `> ` prefix on every line so the email model treats them as
+ * quoted history.
+ */
+import { decodeHTML } from 'entities';
+import { MappedTextBuilder, type MappedText } from '../mapped-text.js';
+
+const CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)/u;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/u;
+const WHITESPACE = /[ \t\n\r\f]/u;
+
+export interface ProseOptions {
+  /** HTML: whitespace runs collapse to one space, as a browser renders them. */
+  collapseWhitespace: boolean;
+  /** Markdown: a backslash escapes the ASCII punctuation after it. */
+  backslashEscapes?: boolean;
+  /** HTML and Markdown: `&amp;`, `&#233;` and the like stand for the characters they decode to. */
+  characterReferences?: boolean;
+  /** A quoted-printable MIME part: `=C3=A9` stands for its UTF-8 character, `=` at a line end for nothing. */
+  quotedPrintable?: boolean;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** The `=XX` groups at `at` that encode `expected`'s first character, as a source length; 0 when they do not. */
+function quotedPrintableLength(source: string, at: number, end: number, expected: string): number {
+  const bytes: number[] = [];
+  for (let cursor = at; bytes.length < 4 && cursor + 2 < end + 1 && /^=[0-9A-Fa-f]{2}$/u.test(source.slice(cursor, cursor + 3)); cursor += 3) {
+    bytes.push(Number.parseInt(source.slice(cursor + 1, cursor + 3), 16));
+    const decoded = utf8.decode(Uint8Array.from(bytes));
+    if (!decoded.includes('\uFFFD') && expected.startsWith(decoded)) return bytes.length * 3;
+  }
+  return 0;
+}
+
+export class ProseWriter {
+  private readonly builder = new MappedTextBuilder();
+  private wroteText = false;
+  /** Line breaks owed before the next text, and the source offset where they were asked for. */
+  private pendingBreaks = 0;
+  private breakFrom = 0;
+  private pendingSpace: { start: number; end: number } | undefined;
+  private atLineStart = true;
+  private quoteDepth = 0;
+  /** Where the last written unit ended in the source. */
+  private sourceEnd = 0;
+  /** Whitespace is kept as it is (`<pre>`). */
+  preserveWhitespace = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly options: ProseOptions,
+  ) {}
+
+  /** Ask for at least `count` line breaks before the next text (a block boundary). */
+  blockBreak(count: number, at: number): void {
+    if (this.pendingBreaks === 0) this.breakFrom = at;
+    this.pendingBreaks = Math.max(this.pendingBreaks, count);
+    this.pendingSpace = undefined;
+  }
+
+  /** A literal line break (`<br>`, a hard break) standing for source[start, end). */
+  lineBreak(start: number, end: number): void {
+    this.flushBreaks(start);
+    this.builder.decoded('\n', start, end);
+    this.wroteText = true;
+    this.atLineStart = true;
+    this.pendingSpace = undefined;
+    this.sourceEnd = end;
+  }
+
+  /** A space between inline items (table cells) standing for source[start, end). */
+  space(start: number, end: number): void {
+    if (!this.atLineStart && this.pendingBreaks === 0) this.pendingSpace ??= { start, end };
+  }
+
+  enterQuote(): void {
+    this.quoteDepth++;
+  }
+
+  leaveQuote(): void {
+    this.quoteDepth--;
+  }
+
+  /** Source text copied as it is (a Markdown blockquote keeps its `>` lines). */
+  verbatim(start: number, end: number): void {
+    if (start >= end) return;
+    this.flushBreaks(start);
+    this.builder.verbatim(this.source.slice(start, end), start);
+    this.wroteText = true;
+    this.atLineStart = false;
+    this.sourceEnd = end;
+  }
+
+  /**
+   * A parsed text value whose source is source[start, end): its characters are matched to the
+   * source, through character references, backslash escapes and skipped markup or indentation.
+   */
+  text(value: string, start: number, end: number): void {
+    let at = start;
+    let index = 0;
+    while (index < value.length) {
+      const char = value[index]!;
+      const sourceChar = this.source[at];
+      if (this.options.quotedPrintable && sourceChar === '=' && at < end) {
+        const softBreak = /^=(?:\r\n|\n|\r)/u.exec(this.source.slice(at, at + 3))?.[0].length;
+        if (softBreak) {
+          at += softBreak;
+          continue;
+        }
+        const length = quotedPrintableLength(this.source, at, end, value.slice(index, index + 2));
+        if (length > 0) {
+          const decoded = utf8.decode(Uint8Array.from(this.source.slice(at, at + length).split('=').slice(1), (hex) => Number.parseInt(hex, 16)));
+          this.emit(decoded, at, at + length, false);
+          index += decoded.length;
+          at += length;
+          continue;
+        }
+      }
+      if (this.options.characterReferences && sourceChar === '&' && at < end) {
+        const reference = CHARACTER_REFERENCE.exec(this.source.slice(at, Math.min(end, at + 40)))?.[0];
+        const decoded = reference && decodeHTML(reference);
+        if (reference && decoded && decoded !== reference && value.startsWith(decoded, index)) {
+          this.emit(decoded, at, at + reference.length, false);
+          index += decoded.length;
+          at += reference.length;
+          continue;
+        }
+      }
+      if (this.options.backslashEscapes && sourceChar === '\\' && at + 1 < end && this.source[at + 1] === char && ASCII_PUNCTUATION.test(char)) {
+        this.emit(char, at, at + 2, false);
+        index++;
+        at += 2;
+        continue;
+      }
+      if (at < end && sourceChar === char) {
+        let run = 1;
+        while (index + run < value.length && at + run < end && value[index + run] === this.source[at + run] && !'&\\='.includes(value[index + run]!)) run++;
+        this.emit(value.slice(index, index + run), at, at + run, true);
+        index += run;
+        at += run;
+        continue;
+      }
+      if (at >= end) {
+        // The parser produced text the source does not spell out (a normalised character).
+        this.emit(value.slice(index), end, end, false);
+        break;
+      }
+      at++;
+    }
+  }
+
+  build(): MappedText {
+    return this.builder.build(this.sourceEnd);
+  }
+
+  private emit(text: string, start: number, end: number, verbatim: boolean): void {
+    if (this.options.collapseWhitespace && this.preserveWhitespace === 0) {
+      this.emitCollapsed(text, start, verbatim ? undefined : end);
+      return;
+    }
+    this.write(text, start, end, verbatim);
+  }
+
+  /** HTML text: whitespace runs become one pending space, written only between words. */
+  private emitCollapsed(text: string, start: number, decodedEnd: number | undefined): void {
+    let index = 0;
+    while (index < text.length) {
+      if (WHITESPACE.test(text[index]!)) {
+        let run = index + 1;
+        while (run < text.length && WHITESPACE.test(text[run]!)) run++;
+        const spanStart = decodedEnd === undefined ? start + index : start;
+        const spanEnd = decodedEnd ?? start + run;
+        if (this.pendingSpace) this.pendingSpace.end = spanEnd;
+        else if (!this.atLineStart && this.pendingBreaks === 0) this.pendingSpace = { start: spanStart, end: spanEnd };
+        index = run;
+        continue;
+      }
+      let run = index + 1;
+      while (run < text.length && !WHITESPACE.test(text[run]!)) run++;
+      if (decodedEnd === undefined) this.write(text.slice(index, run), start + index, start + run, true);
+      else this.write(text.slice(index, run), start, decodedEnd, false);
+      index = run;
+    }
+  }
+
+  private write(text: string, start: number, end: number, verbatim: boolean): void {
+    this.flushBreaks(start);
+    if (this.pendingSpace) {
+      this.builder.decoded(' ', this.pendingSpace.start, this.pendingSpace.end);
+      this.pendingSpace = undefined;
+    }
+    if (verbatim) this.builder.verbatim(text, start);
+    else this.builder.decoded(text, start, end);
+    this.wroteText = true;
+    this.atLineStart = text.endsWith('\n');
+    this.sourceEnd = end;
+  }
+
+  private flushBreaks(nextStart: number): void {
+    if (this.pendingBreaks > 0 && this.wroteText) {
+      this.builder.decoded('\n'.repeat(this.pendingBreaks), Math.min(this.breakFrom, nextStart), nextStart);
+      this.atLineStart = true;
+    }
+    this.pendingBreaks = 0;
+    if (this.atLineStart && this.quoteDepth > 0) {
+      this.builder.decoded('> '.repeat(this.quoteDepth), nextStart, nextStart);
+      this.atLineStart = false;
+    }
+  }
+}
