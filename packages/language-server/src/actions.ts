@@ -44,7 +44,7 @@ export function fixAllEdits(linted: LintedDocument): TextEdit[] {
   let fixedUpTo = -1;
   for (const message of linted.messages) {
     if (!isAutoFixable(message) || message.startOffset < fixedUpTo) continue;
-    edits.push({ range: rangeOf(linted.document, message.startOffset, message.endOffset), newText: message.expected![0]! });
+    edits.push({ range: rangeOf(linted.document, message.fix.range[0], message.fix.range[1]), newText: message.fix.text });
     fixedUpTo = message.endOffset;
   }
   return edits;
@@ -66,13 +66,13 @@ export function codeActions(linted: LintedDocument, params: CodeActionParams, op
   if (wanted(CodeActionKind.QuickFix, only)) {
     for (const message of here.filter(isAutoFixable)) {
       const diagnostic = toDiagnostic(message, document);
-      message.expected!.forEach((rewrite, index) => {
+      message.suggestions.forEach(({ fix }, index) => {
         actions.push({
-          title: `Replace with "${rewrite}"`,
+          title: `Replace with "${message.expected![index]}"`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: index === 0,
-          edit: workspaceEdit(linted, [{ range: diagnostic.range, newText: rewrite }], options),
+          edit: workspaceEdit(linted, [{ range: rangeOf(document, fix.range[0], fix.range[1]), newText: fix.text }], options),
         });
       });
     }

@@ -1,5 +1,4 @@
 import type { LintMessage } from '@replylint/core';
-import { ruleById } from '@replylint/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** A document with the messages of its text at `version`. */
@@ -14,7 +13,7 @@ export function messagesAt(linted: LintedDocument, start: number, end: number = 
   return linted.messages.filter((message) => message.startOffset <= end && start <= message.endOffset);
 }
 
-/** A rewrite that can replace the flagged text as it is (the rule says its rewrites are drop-in). */
-export function isAutoFixable(message: LintMessage): boolean {
-  return (message.expected?.length ?? 0) > 0 && ruleById.get(message.ruleId)?.meta.fixable === true;
+/** A rewrite that can replace the flagged text as it is (the rule says its rewrites are drop-in, and the source can take it). */
+export function isAutoFixable(message: LintMessage): message is LintMessage & Required<Pick<LintMessage, 'fix' | 'suggestions'>> {
+  return message.fix !== undefined && message.suggestions !== undefined;
 }

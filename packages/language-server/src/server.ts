@@ -4,7 +4,7 @@
  * caches text analysis per paragraph, so a keystroke re-analyses only the paragraph it touched.
  */
 import { fileURLToPath } from 'node:url';
-import { lint, rules, ruleById, ruleUrl, type ResolvedConfig } from '@replylint/core';
+import { extractTargets, lintTarget, rules, ruleById, ruleUrl, SourceError, type LintMessage, type ResolvedConfig } from '@replylint/core';
 import { CONFIG_FILE_NAMES } from '@replylint/core/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -58,6 +58,9 @@ export interface Stats {
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
 const CONFIG_NAMES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
+
+/** Editor language ids read through an input format, so that positions land in the Markdown or HTML source. */
+const FORMAT_OF_LANGUAGE: Readonly<Record<string, string>> = { markdown: 'markdown', html: 'html' };
 
 function pathOfFolder(uri: string | null | undefined): string | undefined {
   if (!uri?.startsWith('file:')) return undefined;
@@ -139,7 +142,16 @@ export function startServer(connection: Connection): void {
     // A copy: the synced document is updated in place by later changes, the result must not be.
     const snapshot = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
     const started = performance.now();
-    const { messages } = await lint(snapshot.getText(), { config });
+    const source = snapshot.getText();
+    const messages: LintMessage[] = [];
+    try {
+      const targets = await extractTargets(source, { format: FORMAT_OF_LANGUAGE[document.languageId] ?? 'text' });
+      for (const target of targets) messages.push(...(await lintTarget(target, { source, config })).messages);
+    } catch (error) {
+      // A directive naming an unknown rule: say so once, and show nothing rather than wrong findings.
+      if (!(error instanceof SourceError)) throw error;
+      announce(`${document.uri}: ${error.message}`);
+    }
     lintTime.add(performance.now() - started);
     return { document: snapshot, version: snapshot.version, messages };
   }

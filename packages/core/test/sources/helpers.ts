@@ -1,0 +1,20 @@
+import { extractTargets, lintTarget, resolveConfig, type LintMessage, type LintTarget } from '../../src/index.js';
+
+export const ONLY_RUDE = resolveConfig({ extends: [], rules: { 'rude-phrasing': 'warn' } });
+export const EVERY_RULE = resolveConfig({ extends: 'replylint:all' });
+
+export async function only(source: string, path: string): Promise<LintTarget> {
+  const targets = await extractTargets(source, { path });
+  if (targets.length !== 1) throw new Error(`expected one target, got ${targets.length}`);
+  return targets[0]!;
+}
+
+/** Lint a file as the CLI does: every target, messages in the source. */
+export async function lintSource(source: string, path: string, config = ONLY_RUDE): Promise<LintMessage[]> {
+  const messages: LintMessage[] = [];
+  for (const target of await extractTargets(source, { path })) messages.push(...(await lintTarget(target, { source, path, config })).messages);
+  return messages;
+}
+
+/** The source text under each message. */
+export const flaggedSource = (source: string, messages: readonly LintMessage[]): string[] => messages.map((message) => source.slice(message.startOffset, message.endOffset));
