@@ -88,7 +88,7 @@ describe('replylint CLI', () => {
     expect(named.stdout).toContain('draft.txt');
   });
 
-  it('lints folders (.txt and .md only) and globs', () => {
+  it('lints folders (files of a known input format only) and globs', () => {
     const folder = JSON.parse(run(['--format', 'json', 'macros']).stdout) as Array<{ filePath: string }>;
     expect(folder.map((file) => file.filePath).sort()).toEqual([join('macros', 'b.txt'), join('macros', 'billing', 'a.md')]);
     const glob = JSON.parse(run(['--format', 'json', 'macros/**/*.md']).stdout) as Array<{ filePath: string }>;

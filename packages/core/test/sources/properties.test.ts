@@ -1,0 +1,96 @@
+/**
+ * Property tests for extracted text: for any Markdown or HTML assembled from prose, markup,
+ * entities, escapes, code, comments, CRLF, tabs and emoji, every extracted unit maps to source
+ * characters that spell or decode to it, in source order, and every message lands in the source.
+ */
+import { decodeHTML } from 'entities';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractTargets, lintTarget, MappedText, MappedTextBuilder, resolveConfig, type MappedText as Mapped } from '../../src/index.js';
+
+const EVERY_RULE = resolveConfig({ extends: 'replylint:all' });
+
+const words = fc.constantFrom('Hi', 'Sam', 'thanks', 'refund', 'as I said on the phone', 'calm down', 'we will get back to you', 'soon', 'Best', 'Kai', 'café', '🎉', 'x\ty', '{{ticket.id}}', 'AT&T');
+const breaks = fc.constantFrom('\n', '\r\n', '\n\n', '\r\n\r\n', ' ', '\t');
+
+const markdownPiece = fc.oneof(
+  words,
+  breaks,
+  fc.constantFrom('**', '*', '_', '`code`', '[link](http://x.y)', '<https://x.y>', '&amp;', '&eacute;', '&#233;', '\\*', '# ', '- ', '1. ', '> ', '<!-- c -->', '<b>', '</b>', '```\ncode\n```\n', '    indented\n', '  \n', '|a|b|\n|-|-|\n', '---\n'),
+);
+const htmlPiece = fc.oneof(
+  words,
+  breaks,
+  fc.constantFrom('<p>', '</p>', '<div>', '</div>', '<br>', '<b>', '</b>', '<em>', '</em>', '<ul><li>', '</li></ul>', '<blockquote>', '</blockquote>', '<script>x</script>', '<style>p{}</style>', '&amp;', '&nbsp;', '&eacute;', '&#x1F389;', '&copy', '<!-- c -->', '<pre>', '</pre>', '<table><tr><td>', '</td></tr></table>', '<'),
+);
+const document = (piece: fc.Arbitrary<string>) => fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''));
+
+/** Whether source text `spelled` can stand for extracted `unit`: the same character, an escape or reference decoding to it, or layout. */
+function standsFor(unit: string, spelled: string): boolean {
+  if (spelled.includes(unit)) return true;
+  if (/^[\s>]$/u.test(unit) || unit === '\u00a0') return true; // line breaks, collapsed spaces, quote markers
+  if (decodeHTML(spelled).includes(unit)) return true;
+  return spelled.startsWith('\\') && spelled[1] === unit;
+}
+
+function checkMapping(source: string, content: Mapped): void {
+  let previousStart = 0;
+  for (let index = 0; index < content.text.length; index++) {
+    // A surrogate pair is one character: check it whole.
+    const width = /[\uD800-\uDBFF]/u.test(content.text[index]!) && index + 1 < content.text.length ? 2 : 1;
+    const unit = content.text.slice(index, index + width);
+    const range = content.toSource(index, index + width);
+    expect(0 <= range.start && range.start <= range.end && range.end <= source.length, `unit ${index} at ${range.start}-${range.end}`).toBe(true);
+    expect(range.start, `unit ${index} ${JSON.stringify(unit)} starts before the one before it`).toBeGreaterThanOrEqual(previousStart);
+    expect(standsFor(unit, source.slice(range.start, range.end)), `${JSON.stringify(unit)} from ${JSON.stringify(source.slice(range.start, range.end))}`).toBe(true);
+    previousStart = range.start;
+    index += width - 1;
+  }
+}
+
+async function checkSource(source: string, path: string): Promise<void> {
+  for (const target of await extractTargets(source, { path })) {
+    checkMapping(source, target.content);
+    for (const message of (await lintTarget(target, { source, config: EVERY_RULE })).messages) {
+      expect(0 <= message.startOffset && message.startOffset <= message.endOffset && message.endOffset <= source.length).toBe(true);
+      const before = source.slice(0, message.startOffset).split(/\r\n|\r|\n/u);
+      expect([message.line, message.column]).toEqual([before.length, before[before.length - 1]!.length + 1]);
+      if (message.fix) expect(message.fix.range).toEqual([message.startOffset, message.endOffset]);
+    }
+  }
+}
+
+describe('mapped text', () => {
+  it('identity maps every range onto itself and is contiguous', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.nat(), fc.nat(), (text, a, b) => {
+        const mapped = MappedText.identity(text);
+        const [start, end] = [Math.min(a, b) % (text.length + 1), Math.max(a, b) % (text.length + 1)].sort((x, y) => x - y) as [number, number];
+        expect(mapped.text).toBe(text);
+        expect(mapped.toSource(start, end)).toEqual({ start, end });
+        expect(mapped.isContiguous(start, end)).toBe(true);
+      }),
+    );
+  });
+
+  it('nesting through an outer map composes the two', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.nat({ max: 50 }), fc.nat({ max: 50 }), (text, outerShift, innerShift) => {
+        const outer = new MappedTextBuilder().verbatim(`${' '.repeat(innerShift)}${text}`, outerShift).build();
+        const inner = new MappedTextBuilder().verbatim(text, innerShift).build();
+        const nested = inner.within(outer);
+        expect(nested.toSource(0, text.length)).toEqual({ start: outerShift + innerShift, end: outerShift + innerShift + text.length });
+      }),
+    );
+  });
+});
+
+describe('extracted positions', () => {
+  it('Markdown: every unit maps to source that spells it, in order; messages land in the source', async () => {
+    await fc.assert(fc.asyncProperty(document(markdownPiece), (source) => checkSource(source, 'reply.md')), { numRuns: 150 });
+  });
+
+  it('HTML: every unit maps to source that spells or decodes to it, in order; messages land in the source', async () => {
+    await fc.assert(fc.asyncProperty(document(htmlPiece), (source) => checkSource(source, 'reply.html')), { numRuns: 150 });
+  });
+});
