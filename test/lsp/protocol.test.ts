@@ -101,6 +101,13 @@ describe('diagnostics', () => {
     expect(client.diagnostics.values.filter((params) => params.uri.endsWith('data.json'))).toEqual([]);
   });
 
+  it('reads Markdown as Markdown: code is skipped, and findings sit on the Markdown source', async () => {
+    const uri = uriOf(join(workspace, 'macro.md'));
+    await client.open(uri, '# Reply\n\nRun `calm down` first.\n\n```\nPlease calm down.\n```\n\nAs I said *on* the phone, it ships.\n', 'markdown');
+    const { diagnostics } = await client.current(uri);
+    expect(diagnostics.map((diagnostic) => diagnostic.range)).toEqual([{ start: { line: 8, character: 0 }, end: { line: 8, character: 24 } }]);
+  });
+
   it('clears diagnostics when a document closes', async () => {
     await client.open(replyUri, RUDE);
     await client.current(replyUri);

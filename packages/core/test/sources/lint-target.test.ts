@@ -1,16 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lint, lintTarget, MappedTextBuilder, textTarget, type LintTarget } from '../../src/index.js';
+import { lint, lintTarget, MappedTextBuilder, textTarget, type LintMessage, type LintTarget } from '../../src/index.js';
 import { EVERY_RULE, ONLY_RUDE } from './helpers.js';
 
 const corpus = new URL('../../../../corpus/replies/', import.meta.url);
 const replies = readdirSync(corpus).filter((name) => name.endsWith('.txt'));
 
-/** Every field a surface reads from a message. */
-const shape = (message: Record<string, unknown>) => {
-  const { file: _file, ...rest } = JSON.parse(JSON.stringify(message)) as Record<string, unknown>;
-  return rest;
-};
+/** Every field of a message, as a surface serialises it. */
+const shape = (message: LintMessage): unknown => JSON.parse(JSON.stringify(message));
 
 describe('lintTarget', () => {
   it('gives exactly what lint() gives for a plain-text draft', async () => {
