@@ -12,4 +12,4 @@ export { qualityScore, SCORE_WEIGHTS, type ScoredFinding } from './score.js';
 export { MappedText, MappedTextBuilder, type SourceRange } from './mapped-text.js';
 export type { DisabledRange, LintTarget } from './target.js';
 export { lintTarget, type LintTargetOptions } from './lint-target.js';
-export { extractTargets, formatForPath, registerSourceFormat, sourceFormats, textTarget, SourceError, type ExtractOptions, type SourceFormat } from './sources/index.js';
+export { extractTargets, formatForPath, registerSourceFormat, sourceFormats, textTarget, nestTarget, SourceError, type ExtractOptions, type SourceFormat } from './sources/index.js';

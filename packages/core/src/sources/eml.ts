@@ -16,6 +16,7 @@ import { MappedText, MappedTextBuilder } from '../mapped-text.js';
 import type { LintTarget } from '../target.js';
 import { SourceError } from './errors.js';
 import { encodeHtml, extractHtmlContent } from './html.js';
+import { nestTarget } from './nest.js';
 import { ProseWriter } from './prose.js';
 
 interface Part {
@@ -133,17 +134,8 @@ export async function extractEml(raw: string): Promise<LintTarget[]> {
   }
   if (email.html !== undefined && email.html.trim() !== '') {
     const part = parts.find((candidate) => candidate.contentType === 'text/html');
-    const inHtml = extractHtmlContent(email.html);
-    const partMap = mapPart(email.html, raw, part);
-    return [
-      {
-        content: inHtml.content.within(partMap),
-        document: { kind: 'draft' },
-        name: 'text/html part',
-        disabled: (inHtml.disabled ?? []).map((range) => ({ ...range, ...partMap.toSource(range.start, range.end) })),
-        ...(isPlainEncoding(part) ? { encode: encodeHtml } : {}),
-      },
-    ];
+    const html: LintTarget = { ...extractHtmlContent(email.html), document: { kind: 'draft' }, name: 'text/html part', encode: encodeHtml };
+    return [nestTarget(html, mapPart(email.html, raw, part), isPlainEncoding(part) ? (text) => text : undefined)];
   }
   throw new SourceError('has no text/plain or text/html part to lint');
 }

@@ -8,6 +8,7 @@ import type { LintTarget } from '../target.js';
 import { SourceError } from './errors.js';
 
 export { SourceError } from './errors.js';
+export { nestTarget } from './nest.js';
 
 export interface SourceFormat {
   /** The name `--input-format` takes. */
@@ -55,7 +56,11 @@ export interface ExtractOptions {
   format?: string;
 }
 
-/** The replies to lint in a source file. Throws a SourceError for an unknown format or bad input. */
+/**
+ * The replies to lint in a source file. A format whose file holds HTML or Markdown inside
+ * strings extracts those with `extractTargets(string, { format: 'html' })` and maps them
+ * onto the file with `nestTarget`. Throws a SourceError for an unknown format or bad input.
+ */
 export async function extractTargets(source: string, options: ExtractOptions = {}): Promise<LintTarget[]> {
   let format: SourceFormat | undefined;
   if (options.format !== undefined) {

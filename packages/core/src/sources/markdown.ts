@@ -50,7 +50,8 @@ export function extractMarkdown(source: string): LintTarget[] {
         writer.lineBreak(startOf(node), endOf(node));
         return;
       case 'html':
-        collectComments(node.value, startOf(node));
+        if (/^<br\s*\/?>$/iu.test(node.value)) writer.lineBreak(startOf(node), endOf(node));
+        else collectComments(node.value, startOf(node));
         return;
       case 'inlineCode':
       case 'image':

@@ -98,8 +98,20 @@ export class ProseWriter {
   /**
    * A parsed text value whose source is source[start, end): its characters are matched to the
    * source, through character references, backslash escapes and skipped markup or indentation.
+   * Parsers sometimes place a text node too late (parse5, after the newline it drops at the
+   * start of a `<pre>`): when the value cannot be matched, it is matched again from `retryFrom`.
    */
-  text(value: string, start: number, end: number): void {
+  text(value: string, start: number, end: number, retryFrom?: number): void {
+    let aligned = this.align(value, start, end);
+    if (!aligned.complete && retryFrom !== undefined && retryFrom < start) {
+      const retried = this.align(value, retryFrom, end);
+      if (retried.complete) aligned = retried;
+    }
+    for (const piece of aligned.pieces) this.emit(...piece);
+  }
+
+  private align(value: string, start: number, end: number): { pieces: Array<[string, number, number, boolean]>; complete: boolean } {
+    const pieces: Array<[string, number, number, boolean]> = [];
     let at = start;
     let index = 0;
     while (index < value.length) {
@@ -114,7 +126,7 @@ export class ProseWriter {
         const length = quotedPrintableLength(this.source, at, end, value.slice(index, index + 2));
         if (length > 0) {
           const decoded = utf8.decode(Uint8Array.from(this.source.slice(at, at + length).split('=').slice(1), (hex) => Number.parseInt(hex, 16)));
-          this.emit(decoded, at, at + length, false);
+          pieces.push([decoded, at, at + length, false]);
           index += decoded.length;
           at += length;
           continue;
@@ -124,14 +136,14 @@ export class ProseWriter {
         const reference = CHARACTER_REFERENCE.exec(this.source.slice(at, Math.min(end, at + 40)))?.[0];
         const decoded = reference && decodeHTML(reference);
         if (reference && decoded && decoded !== reference && value.startsWith(decoded, index)) {
-          this.emit(decoded, at, at + reference.length, false);
+          pieces.push([decoded, at, at + reference.length, false]);
           index += decoded.length;
           at += reference.length;
           continue;
         }
       }
       if (this.options.backslashEscapes && sourceChar === '\\' && at + 1 < end && this.source[at + 1] === char && ASCII_PUNCTUATION.test(char)) {
-        this.emit(char, at, at + 2, false);
+        pieces.push([char, at, at + 2, false]);
         index++;
         at += 2;
         continue;
@@ -139,18 +151,19 @@ export class ProseWriter {
       if (at < end && sourceChar === char) {
         let run = 1;
         while (index + run < value.length && at + run < end && value[index + run] === this.source[at + run] && !'&\\='.includes(value[index + run]!)) run++;
-        this.emit(value.slice(index, index + run), at, at + run, true);
+        pieces.push([value.slice(index, index + run), at, at + run, true]);
         index += run;
         at += run;
         continue;
       }
       if (at >= end) {
         // The parser produced text the source does not spell out (a normalised character).
-        this.emit(value.slice(index), end, end, false);
-        break;
+        pieces.push([value.slice(index), end, end, false]);
+        return { pieces, complete: false };
       }
       at++;
     }
+    return { pieces, complete: true };
   }
 
   build(): MappedText {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lint, lintTarget, MappedTextBuilder, textTarget, type LintMessage, type LintTarget } from '../../src/index.js';
+import { extractTargets, lint, lintTarget, MappedTextBuilder, nestTarget, textTarget, type LintMessage, type LintTarget } from '../../src/index.js';
 import { EVERY_RULE, ONLY_RUDE } from './helpers.js';
 
 const corpus = new URL('../../../../corpus/replies/', import.meta.url);
@@ -74,5 +74,19 @@ describe('lintTarget', () => {
     expect(await lintWith([{ start: 0, end: third }])).not.toContain('rude-phrasing');
     expect(await lintWith([{ start: 0, end: third }])).toContain('missing-timeframe');
     expect(await lintWith([{ start: 0, end: text.length, ruleIds: ['missing-agent-name'] }])).toEqual(all.filter((id) => id !== 'missing-agent-name'));
+  });
+
+  it('nests a target inside a string of its file: positions and rewrites go through both', async () => {
+    const html = '<p>Hi Sam,</p><p>As I said on the phone &amp; by email, it ships.</p><p>Best,<br>Kai</p>';
+    const source = `{ "body": "${html.replace(/"/gu, '\\"')}" }`;
+    const start = source.indexOf('<p>');
+    const outer = new MappedTextBuilder().verbatim(html, start).build();
+    const [inner] = await extractTargets(html, { format: 'html' });
+    const nested = nestTarget(inner!, outer, (text) => JSON.stringify(text).slice(1, -1));
+    const [message] = (await lintTarget(nested, { source, config: ONLY_RUDE })).messages;
+    expect(source.slice(message!.startOffset, message!.endOffset)).toBe('As I said on the phone');
+    expect(message!.fix?.text).toBe('To recap our call');
+    expect(nested.encode?.('"<b>"')).toBe('\\"&lt;b&gt;\\"');
+    expect(nestTarget(inner!, outer).encode).toBeUndefined();
   });
 });

@@ -77,6 +77,10 @@ describe('Markdown input', () => {
     expect(message!.fix).toBeUndefined();
   });
 
+  it('reads an inline <br> as a line break', async () => {
+    expect((await only('Best,<br>Kai', 'a.md')).content.text).toBe('Best,\nKai');
+  });
+
   it('is a template, not a draft', async () => {
     expect((await only('Hi', 'a.md')).document.kind).toBe('template');
     expect((await only('Hi', 'a.markdown')).document.kind).toBe('template');

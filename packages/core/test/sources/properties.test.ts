@@ -94,3 +94,48 @@ describe('extracted positions', () => {
     await fc.assert(fc.asyncProperty(document(htmlPiece), (source) => checkSource(source, 'reply.html')), { numRuns: 150 });
   });
 });
+
+/** Quoted-printable as mail clients write it: non-ASCII and "=" as =XX, CRLF line ends, soft breaks in long lines. */
+function quotedPrintable(text: string): string {
+  const encoded = [...text].map((char) => (char === '\n' ? '\r\n' : /^[ -<>-~]$/u.test(char) ? char : [...new TextEncoder().encode(char)].map((byte) => `=${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('')));
+  let line = 0;
+  return encoded
+    .map((token) => {
+      if (token === '\r\n') {
+        line = 0;
+        return token;
+      }
+      line += token.length;
+      if (line <= 70) return token;
+      line = token.length;
+      return `=\r\n${token}`;
+    })
+    .join('');
+}
+
+const decodeQuotedPrintable = (spelled: string): string =>
+  new TextDecoder().decode(Uint8Array.from(spelled.replace(/=\r\n/gu, '').replace(/=([0-9A-F]{2})/gu, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), (char) => char.charCodeAt(0)));
+
+describe('.eml positions', () => {
+  it('quoted-printable: every decoded unit maps to the =XX or characters that encode it, in order', async () => {
+    const body = fc.array(fc.oneof(words, fc.constantFrom('\n', '\n\n', ' ', '=', 'é', '€', '😀', 'a'.repeat(80))), { minLength: 1, maxLength: 30 }).map((pieces) => `${pieces.join('')}x`);
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        const source = `From: a@example.com\r\nSubject: x\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${quotedPrintable(text)}\r\n`;
+        const [target] = await extractTargets(source, { path: 'reply.eml' });
+        const { content } = target!;
+        let previousStart = 0;
+        for (const [index, unit] of [...content.text].entries()) {
+          const offset = [...content.text].slice(0, index).join('').length;
+          const range = content.toSource(offset, offset + unit.length);
+          expect(range.start).toBeGreaterThanOrEqual(previousStart);
+          const spelled = source.slice(range.start, range.end);
+          expect(/^\s$/u.test(unit) || decodeQuotedPrintable(spelled).includes(unit), `${JSON.stringify(unit)} from ${JSON.stringify(spelled)}`).toBe(true);
+          previousStart = range.start;
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+

@@ -1,0 +1,17 @@
+import type { MappedText } from '../mapped-text.js';
+import type { LintTarget } from '../target.js';
+
+/**
+ * A target extracted from a string that itself lies inside a file — the HTML part of an .eml,
+ * an HTML body inside a JSON export — mapped through to the file. Rewrites are encoded for
+ * both (HTML escaping, then the string's own escaping); none when either cannot encode.
+ */
+export function nestTarget(inner: LintTarget, outer: MappedText, outerEncode?: (text: string) => string): LintTarget {
+  const { encode, disabled, ...rest } = inner;
+  return {
+    ...rest,
+    content: inner.content.within(outer),
+    ...(disabled ? { disabled: disabled.map((range) => ({ ...range, ...outer.toSource(range.start, range.end) })) } : {}),
+    ...(encode && outerEncode ? { encode: (text: string) => outerEncode(encode(text)) } : {}),
+  };
+}
