@@ -1,4 +1,4 @@
-import { extractTargets, lintTarget, resolveConfig, type LintMessage, type LintTarget } from '../../src/index.js';
+import { extractTargets, lintTarget, resolveConfig, type LintMessage, type LintTarget, type MappedText } from '../../src/index.js';
 
 export const ONLY_RUDE = resolveConfig({ extends: [], rules: { 'rude-phrasing': 'warn' } });
 export const EVERY_RULE = resolveConfig({ extends: 'replylint:all' });
@@ -18,3 +18,10 @@ export async function lintSource(source: string, path: string, config = ONLY_RUD
 
 /** The source text under each message. */
 export const flaggedSource = (source: string, messages: readonly LintMessage[]): string[] => messages.map((message) => source.slice(message.startOffset, message.endOffset));
+
+/** The source text the first occurrence of `needle` in the extracted text came from. */
+export function sourceOf(source: string, content: MappedText, needle: string): string {
+  const start = content.text.indexOf(needle);
+  const range = content.toSource(start, start + needle.length);
+  return source.slice(range.start, range.end);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEmail } from '../../src/index.js';
-import { EVERY_RULE, flaggedSource, lintSource, only } from './helpers.js';
+import { EVERY_RULE, flaggedSource, lintSource, only, sourceOf } from './helpers.js';
 
 describe('HTML input', () => {
   it('reads a help-desk template as a reply: paragraphs, line breaks, placeholders', async () => {
@@ -18,11 +18,7 @@ describe('HTML input', () => {
     const source = '<!doctype html><html><head><title>As I said</title><style>p { color: red }</style></head>\n<body><script>calmDown()</script><div>Thanks   for\n\t writing&nbsp;in &amp; caf&eacute; &#x1F389;</div></body></html>';
     const { content } = await only(source, 'page.htm');
     expect(content.text).toBe('Thanks for writing\u00a0in & café 🎉');
-    const at = (needle: string) => {
-      const start = content.text.indexOf(needle);
-      const range = content.toSource(start, start + needle.length);
-      return source.slice(range.start, range.end);
-    };
+    const at = (needle: string) => sourceOf(source, content, needle);
     expect(at('for writing')).toBe('for\n\t writing');
     expect(at('&')).toBe('&amp;');
     expect(at('é')).toBe('&eacute;');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEmail } from '../../src/index.js';
-import { flaggedSource, lintSource, only } from './helpers.js';
+import { flaggedSource, lintSource, only, sourceOf } from './helpers.js';
 
 describe('Markdown input', () => {
   it('keeps prose and skips code, inline code, URLs, images, comments, raw HTML and front matter', async () => {
@@ -42,11 +42,7 @@ describe('Markdown input', () => {
     const source = 'We re**fund**ed it _to\tyour_ card 🎉 &amp; \\*more\\*.';
     const { content } = await only(source, 'reply.md');
     expect(content.text).toBe('We refunded it to\tyour card 🎉 & *more*.');
-    const at = (needle: string) => {
-      const start = content.text.indexOf(needle);
-      const range = content.toSource(start, start + needle.length);
-      return source.slice(range.start, range.end);
-    };
+    const at = (needle: string) => sourceOf(source, content, needle);
     expect(at('refunded')).toBe('re**fund**ed');
     expect(content.isContiguous(content.text.indexOf('refunded'), content.text.indexOf('refunded') + 8)).toBe(false);
     expect(at('to\tyour')).toBe('to\tyour');
