@@ -41,7 +41,7 @@ export function extractHtmlContent(source: string): Pick<LintTarget, 'content' |
     const end = endOf(node) ?? start;
     switch (node.type) {
       case 'text':
-        writer.text(node.value, start, end, Math.max(reached, source.lastIndexOf('>', start - 1) + 1));
+        writer.text(node.value, start, end, { retryFrom: Math.max(reached, source.lastIndexOf('>', start - 1) + 1) });
         reached = end;
         return;
       case 'comment':

@@ -1,6 +1,6 @@
 /**
- * Markdown templates: the prose a customer reads. Code (fenced, indented, inline), URLs
- * (autolinks and bare links; link text is kept, destinations are not text), images, HTML
+ * Markdown templates (CommonMark): the prose a customer reads. Code (fenced, indented,
+ * inline), URLs (autolinks and bare URLs; link text is kept), images, HTML
  * comments and raw HTML, front matter and link definitions are skipped. Blocks are separated
  * by blank lines (tight list items by line breaks), so the email model still finds the
  * greeting, closing and signature; emphasis markers are dropped without breaking words.
@@ -9,14 +9,17 @@
 import type { Nodes, Parent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
 import type { LintTarget } from '../target.js';
 import { disabledRanges, type DirectiveComment } from './directives.js';
 import { ProseWriter } from './prose.js';
 
 const COMMENT = /<!--([^]*?)-->/gu;
+/**
+ * A bare URL in prose (what GitHub's autolink-literal extension links, found here by one
+ * pattern: that extension would triple the parse time). Trailing punctuation is the sentence's.
+ */
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<]*[^\s<.,:;"')\]!?]/giu;
 
 /** Characters Markdown could read as markup in a rewrite, escaped with a backslash. */
 export function encodeMarkdown(text: string): string {
@@ -26,17 +29,17 @@ export function encodeMarkdown(text: string): string {
 const startOf = (node: Nodes): number => node.position?.start.offset ?? 0;
 const endOf = (node: Nodes): number => node.position?.end.offset ?? startOf(node);
 
-/** A link whose text is its own address: an autolink or a bare URL. */
-function isBareUrl(node: Nodes): boolean {
+/** A link whose text is its own address: an autolink (`<https://…>`, `<help@example.com>`). */
+function isAutolink(node: Nodes): boolean {
   if (node.type !== 'link' || node.children.length !== 1) return false;
   const [child] = node.children;
-  return child!.type === 'text' && (child.value === node.url || `http://${child.value}` === node.url);
+  return child!.type === 'text' && child.value === node.url;
 }
 
 export function extractMarkdown(source: string): LintTarget[] {
   const tree: Root = fromMarkdown(source, {
-    extensions: [gfm(), frontmatter(['yaml', 'toml'])],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
+    extensions: [frontmatter(['yaml', 'toml'])],
+    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml'])],
   });
   const writer = new ProseWriter(source, { collapseWhitespace: false, backslashEscapes: true, characterReferences: true });
   const comments: DirectiveComment[] = [];
@@ -44,7 +47,7 @@ export function extractMarkdown(source: string): LintTarget[] {
   const inline = (node: Nodes): void => {
     switch (node.type) {
       case 'text':
-        writer.text(node.value, startOf(node), endOf(node));
+        writer.text(node.value, startOf(node), endOf(node), { skip: BARE_URL });
         return;
       case 'break':
         writer.lineBreak(startOf(node), endOf(node));
@@ -56,10 +59,9 @@ export function extractMarkdown(source: string): LintTarget[] {
       case 'inlineCode':
       case 'image':
       case 'imageReference':
-      case 'footnoteReference':
         return;
       case 'link':
-        if (!isBareUrl(node)) node.children.forEach(inline);
+        if (!isAutolink(node)) node.children.forEach(inline);
         return;
       default:
         if ('children' in node) (node as Parent).children.forEach((child) => inline(child as Nodes));
@@ -90,18 +92,6 @@ export function extractMarkdown(source: string): LintTarget[] {
         return;
       }
       case 'listItem':
-        blocks(node, gap);
-        return;
-      case 'table':
-        blocks(node, 1);
-        return;
-      case 'tableRow':
-        for (const cell of node.children) {
-          writer.space(startOf(cell), startOf(cell));
-          cell.children.forEach((child) => inline(child as Nodes));
-        }
-        return;
-      case 'footnoteDefinition':
         blocks(node, gap);
         return;
       case 'html':

@@ -101,13 +101,34 @@ export class ProseWriter {
    * Parsers sometimes place a text node too late (parse5, after the newline it drops at the
    * start of a `<pre>`): when the value cannot be matched, it is matched again from `retryFrom`.
    */
-  text(value: string, start: number, end: number, retryFrom?: number): void {
+  text(value: string, start: number, end: number, options: { retryFrom?: number; skip?: RegExp } = {}): void {
     let aligned = this.align(value, start, end);
-    if (!aligned.complete && retryFrom !== undefined && retryFrom < start) {
-      const retried = this.align(value, retryFrom, end);
+    if (!aligned.complete && options.retryFrom !== undefined && options.retryFrom < start) {
+      const retried = this.align(value, options.retryFrom, end);
       if (retried.complete) aligned = retried;
     }
-    for (const piece of aligned.pieces) this.emit(...piece);
+    const skipped = options.skip ? [...value.matchAll(options.skip)].map((match) => [match.index, match.index + match[0].length] as const) : [];
+    if (skipped.length === 0) {
+      for (const piece of aligned.pieces) this.emit(...piece);
+      return;
+    }
+    // Leave out the units of `value` inside a skipped match (a bare URL).
+    const kept = (index: number): boolean => !skipped.some(([from, to]) => index >= from && index < to);
+    let index = 0;
+    for (const [text, pieceStart, pieceEnd, verbatim] of aligned.pieces) {
+      if (!verbatim) {
+        if (kept(index)) this.emit(text, pieceStart, pieceEnd, false);
+      } else {
+        let run = 0;
+        while (run < text.length) {
+          let stop = run;
+          while (stop < text.length && kept(index + stop) === kept(index + run)) stop++;
+          if (kept(index + run)) this.emit(text.slice(run, stop), pieceStart + run, pieceStart + stop, true);
+          run = stop;
+        }
+      }
+      index += text.length;
+    }
   }
 
   private align(value: string, start: number, end: number): { pieces: Array<[string, number, number, boolean]>; complete: boolean } {

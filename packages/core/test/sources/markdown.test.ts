@@ -73,6 +73,11 @@ describe('Markdown input', () => {
     expect(message!.fix).toBeUndefined();
   });
 
+  it('skips bare URLs but not the punctuation after them, nor e-mail addresses', async () => {
+    const { content } = await only('See www.example.com/help. Or https://example.com/a_(b)?c=1! Mail <help@example.com>.', 'a.md');
+    expect(content.text).toBe('See . Or ! Mail help@example.com.');
+  });
+
   it('reads an inline <br> as a line break', async () => {
     expect((await only('Best,<br>Kai', 'a.md')).content.text).toBe('Best,\nKai');
   });
