@@ -4,7 +4,7 @@
  */
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
-import type { LintMessage } from '@replylint/core';
+import { ruleById, type LintMessage } from '@replylint/core';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { fixAllEdits } from '../src/actions.js';
@@ -12,9 +12,12 @@ import { toDiagnostic } from '../src/diagnostics.js';
 import { ResyncingFraming } from '../src/framing.js';
 import { DEFAULT_SETTINGS, parseSettings } from '../src/settings.js';
 
-/** A message as the core reports it, with only the fields the server reads. */
-function message(fields: Partial<LintMessage> & Pick<LintMessage, 'ruleId' | 'startOffset' | 'endOffset'>): LintMessage {
-  return { reason: 'flagged', fatal: false, expected: [], url: `https://example.test/${fields.ruleId}.md`, ...fields } as LintMessage;
+/** A message as the core reports it, with only the fields the server reads: rewrites that can be written back are suggestions, the first the fix of a fixable rule. */
+function message(fields: Partial<LintMessage> & Pick<LintMessage, 'ruleId' | 'startOffset' | 'endOffset'>, writable = true): LintMessage {
+  const range: [number, number] = [fields.startOffset, fields.endOffset];
+  const suggestions = writable && fields.expected?.length ? fields.expected.map((text) => ({ desc: `Replace with "${text}"`, fix: { range, text } })) : undefined;
+  const fix = suggestions && ruleById.get(fields.ruleId)?.meta.fixable ? suggestions[0]!.fix : undefined;
+  return { reason: 'flagged', fatal: false, expected: [], url: `https://example.test/${fields.ruleId}.md`, ...(suggestions ? { suggestions } : {}), ...(fix ? { fix } : {}), ...fields } as LintMessage;
 }
 
 describe('settings', () => {
@@ -67,6 +70,12 @@ describe('fix all', () => {
     ];
     const edits = fixAllEdits({ document, version: 1, messages });
     expect(TextDocument.applyEdits(document, edits)).toBe('Following up on my last email, I understand how frustrating this is now.');
+  });
+
+  it('skips rewrites that cannot be written back into the source (they span markup)', () => {
+    const document = TextDocument.create('file:///reply.md', 'markdown', 1, 'Per *my* last email, thanks.');
+    const messages = [message({ ruleId: 'rude-phrasing', startOffset: 0, endOffset: 19, expected: ['Following up on my last email'] }, false)];
+    expect(fixAllEdits({ document, version: 1, messages })).toEqual([]);
   });
 });
 
