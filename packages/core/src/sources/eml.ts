@@ -9,7 +9,8 @@
  *   skipped), but rewrites are not written back (they would need re-encoding);
  * - base64 parts map each character to the 4-character group that encodes its first byte, so
  *   a message points at the encoded line holding it; no rewrites.
- * When the part cannot be found or matched, messages point at the start of its body.
+ * When the part cannot be found or matched, messages point at the start of its body, with no
+ * rewrites.
  */
 import PostalMime from 'postal-mime';
 import { MappedText, MappedTextBuilder } from '../mapped-text.js';
@@ -21,6 +22,7 @@ import { ProseWriter } from './prose.js';
 
 interface Part {
   contentType: string;
+  charset: string;
   encoding: string;
   attachment: boolean;
   bodyStart: number;
@@ -74,6 +76,7 @@ function leafParts(raw: string, start: number, end: number, parts: Part[] = []):
   }
   parts.push({
     contentType: type,
+    charset: /charset\s*=\s*"?([^";\s]+)/iu.exec(contentType)?.[1] ?? 'utf-8',
     encoding: (fields.get('content-transfer-encoding') ?? '7bit').toLowerCase(),
     attachment: /^\s*attachment/iu.test(fields.get('content-disposition') ?? ''),
     bodyStart,
@@ -107,16 +110,17 @@ function mapBase64(text: string, raw: string, start: number, end: number): Mappe
   return builder.build(end);
 }
 
-/** The decoded part text mapped onto the raw message. */
-function mapPart(text: string, raw: string, part: Part | undefined): MappedText {
-  if (!part) return new MappedTextBuilder().decoded(text, 0, 0).build(0);
-  if (part.encoding === 'base64') return mapBase64(text, raw, part.bodyStart, part.bodyEnd);
-  const writer = new ProseWriter(raw, { collapseWhitespace: false, quotedPrintable: part.encoding === 'quoted-printable' });
-  writer.text(text, part.bodyStart, part.bodyEnd);
-  return writer.build();
-}
+/** Points every unit of `text` at `offset`: a part that could not be found or matched. */
+const pointAt = (text: string, offset: number): MappedText => new MappedTextBuilder().decoded(text, offset, offset).build(offset);
 
-const isPlainEncoding = (part: Part | undefined): boolean => part !== undefined && ['7bit', '8bit', 'binary'].includes(part.encoding);
+/** The decoded part text mapped onto the raw message; `exact` when every character was matched to the bytes it came from unencoded. */
+function mapPart(text: string, raw: string, part: Part | undefined): { map: MappedText; exact: boolean } {
+  if (!part) return { map: pointAt(text, readHeaders(raw, 0, raw.length).bodyStart), exact: false };
+  if (part.encoding === 'base64') return { map: mapBase64(text, raw, part.bodyStart, part.bodyEnd), exact: false };
+  const writer = new ProseWriter(raw, { collapseWhitespace: false, ...(part.encoding === 'quoted-printable' ? { quotedPrintable: { charset: part.charset } } : {}) });
+  if (!writer.text(text, part.bodyStart, part.bodyEnd)) return { map: pointAt(text, part.bodyStart), exact: false };
+  return { map: writer.build(), exact: ['7bit', '8bit', 'binary'].includes(part.encoding) };
+}
 
 export async function extractEml(raw: string): Promise<LintTarget[]> {
   if (!HEADER_FIELD.test(raw)) throw new SourceError('is not an email message: it does not start with header fields (From:, Subject:, …)');
@@ -129,13 +133,14 @@ export async function extractEml(raw: string): Promise<LintTarget[]> {
   const parts = leafParts(raw, 0, raw.length).filter((part) => !part.attachment);
   if (email.text !== undefined && email.text.trim() !== '') {
     const part = parts.find((candidate) => candidate.contentType === 'text/plain');
-    const content = mapPart(email.text, raw, part);
-    return [{ content, document: { kind: 'draft' }, name: 'text/plain part', ...(isPlainEncoding(part) ? { encode: (text: string) => text } : {}) }];
+    const { map, exact } = mapPart(email.text, raw, part);
+    return [{ content: map, document: { kind: 'draft' }, name: 'text/plain part', ...(exact ? { encode: (text: string) => text } : {}) }];
   }
   if (email.html !== undefined && email.html.trim() !== '') {
     const part = parts.find((candidate) => candidate.contentType === 'text/html');
     const html: LintTarget = { ...extractHtmlContent(email.html), document: { kind: 'draft' }, name: 'text/html part', encode: encodeHtml };
-    return [nestTarget(html, mapPart(email.html, raw, part), isPlainEncoding(part) ? (text) => text : undefined)];
+    const { map, exact } = mapPart(email.html, raw, part);
+    return [nestTarget(html, map, exact ? (text) => text : undefined)];
   }
   throw new SourceError('has no text/plain or text/html part to lint');
 }

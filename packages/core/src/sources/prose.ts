@@ -19,18 +19,28 @@ export interface ProseOptions {
   backslashEscapes?: boolean;
   /** HTML and Markdown: `&amp;`, `&#233;` and the like stand for the characters they decode to. */
   characterReferences?: boolean;
-  /** A quoted-printable MIME part: `=C3=A9` stands for its UTF-8 character, `=` at a line end for nothing. */
-  quotedPrintable?: boolean;
+  /** A quoted-printable MIME part in this charset: `=C3=A9` stands for the character it encodes, `=` at a line end for nothing. */
+  quotedPrintable?: { charset: string };
 }
 
-const utf8 = new TextDecoder('utf-8');
+interface Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
+function decoderFor(charset: string): Decoder {
+  try {
+    return new TextDecoder(charset);
+  } catch {
+    return new TextDecoder('utf-8');
+  }
+}
 
 /** The `=XX` groups at `at` that encode `expected`'s first character, as a source length; 0 when they do not. */
-function quotedPrintableLength(source: string, at: number, end: number, expected: string): number {
+function quotedPrintableLength(source: string, at: number, end: number, expected: string, decoder: Decoder): number {
   const bytes: number[] = [];
   for (let cursor = at; bytes.length < 4 && cursor + 2 < end + 1 && /^=[0-9A-Fa-f]{2}$/u.test(source.slice(cursor, cursor + 3)); cursor += 3) {
     bytes.push(Number.parseInt(source.slice(cursor + 1, cursor + 3), 16));
-    const decoded = utf8.decode(Uint8Array.from(bytes));
+    const decoded = decoder.decode(Uint8Array.from(bytes));
     if (!decoded.includes('\uFFFD') && expected.startsWith(decoded)) return bytes.length * 3;
   }
   return 0;
@@ -49,11 +59,14 @@ export class ProseWriter {
   private sourceEnd = 0;
   /** Whitespace is kept as it is (`<pre>`). */
   preserveWhitespace = 0;
+  private readonly decoder: Decoder | undefined;
 
   constructor(
     private readonly source: string,
     private readonly options: ProseOptions,
-  ) {}
+  ) {
+    this.decoder = options.quotedPrintable && decoderFor(options.quotedPrintable.charset);
+  }
 
   /** Ask for at least `count` line breaks before the next text (a block boundary). */
   blockBreak(count: number, at: number): void {
@@ -101,7 +114,8 @@ export class ProseWriter {
    * Parsers sometimes place a text node too late (parse5, after the newline it drops at the
    * start of a `<pre>`): when the value cannot be matched, it is matched again from `retryFrom`.
    */
-  text(value: string, start: number, end: number, options: { retryFrom?: number; skip?: RegExp } = {}): void {
+  /** Returns whether every character of the value was found in the source. */
+  text(value: string, start: number, end: number, options: { retryFrom?: number; skip?: RegExp } = {}): boolean {
     let aligned = this.align(value, start, end);
     if (!aligned.complete && options.retryFrom !== undefined && options.retryFrom < start) {
       const retried = this.align(value, options.retryFrom, end);
@@ -110,7 +124,7 @@ export class ProseWriter {
     const skipped = options.skip ? [...value.matchAll(options.skip)].map((match) => [match.index, match.index + match[0].length] as const) : [];
     if (skipped.length === 0) {
       for (const piece of aligned.pieces) this.emit(...piece);
-      return;
+      return aligned.complete;
     }
     // Leave out the units of `value` inside a skipped match (a bare URL).
     const kept = (index: number): boolean => !skipped.some(([from, to]) => index >= from && index < to);
@@ -129,6 +143,7 @@ export class ProseWriter {
       }
       index += text.length;
     }
+    return aligned.complete;
   }
 
   private align(value: string, start: number, end: number): { pieces: Array<[string, number, number, boolean]>; complete: boolean } {
@@ -138,15 +153,15 @@ export class ProseWriter {
     while (index < value.length) {
       const char = value[index]!;
       const sourceChar = this.source[at];
-      if (this.options.quotedPrintable && sourceChar === '=' && at < end) {
+      if (this.decoder && sourceChar === '=' && at < end) {
         const softBreak = /^=(?:\r\n|\n|\r)/u.exec(this.source.slice(at, at + 3))?.[0].length;
         if (softBreak) {
           at += softBreak;
           continue;
         }
-        const length = quotedPrintableLength(this.source, at, end, value.slice(index, index + 2));
+        const length = quotedPrintableLength(this.source, at, end, value.slice(index, index + 2), this.decoder);
         if (length > 0) {
-          const decoded = utf8.decode(Uint8Array.from(this.source.slice(at, at + length).split('=').slice(1), (hex) => Number.parseInt(hex, 16)));
+          const decoded = this.decoder.decode(Uint8Array.from(this.source.slice(at, at + length).split('=').slice(1), (hex) => Number.parseInt(hex, 16)));
           pieces.push([decoded, at, at + length, false]);
           index += decoded.length;
           at += length;
@@ -180,7 +195,8 @@ export class ProseWriter {
       if (at >= end) {
         // The parser produced text the source does not spell out (a normalised character).
         pieces.push([value.slice(index), end, end, false]);
-        return { pieces, complete: false };
+        // A line end the parser added at the end is no mismatch.
+        return { pieces, complete: value.slice(index).trim() === '' };
       }
       at++;
     }

@@ -64,4 +64,23 @@ describe('.eml input', () => {
     const imageOnly = `${HEADERS}Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n`;
     await expect(extractTargets(imageOnly, { path: 'x.eml' })).rejects.toThrow('has no text/plain or text/html part to lint');
   });
+
+  it('decodes quoted-printable in the part\'s charset, and finds a part nested in multipart/mixed', async () => {
+    const inner = `Content-Type: multipart/alternative; boundary="b2"\r\n\r\n--b2\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nHi Ren=E9,\r\n\r\nAs I said on the phone, the refund went out.\r\n\r\nBest,\r\nKai\r\n--b2--`;
+    const source = `${HEADERS}Content-Type: multipart/mixed; boundary="b1"\r\n\r\n--b1\r\n${inner}\r\n--b1\r\nContent-Type: text/plain; name="terms.txt"\r\nContent-Disposition: attachment; filename="terms.txt"\r\n\r\nAs I said before, these are the terms.\r\n--b1--\r\n`;
+    const { content } = await only(source, 'reply.eml');
+    const e = content.toSource(content.text.indexOf('é'), content.text.indexOf('é') + 1);
+    expect(source.slice(e.start, e.end)).toBe('=E9');
+    const messages = await lintSource(source, 'reply.eml');
+    expect(flaggedSource(source, messages)).toEqual(['As I said on the phone']);
+  });
+
+  it('points at the part\'s body, with no fix, when the decoded text cannot be matched to it', async () => {
+    // A charset TextDecoder does not know: the =XX bytes cannot be matched to what postal-mime decoded.
+    const source = `${HEADERS}Content-Type: text/plain; charset=x-unknown\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nHi Ren=E9,\r\n\r\nAs I said on the phone, the refund went out.\r\n`;
+    const [message] = await lintSource(source, 'reply.eml');
+    expect(message?.actual).toBe('As I said on the phone');
+    expect(message!.startOffset).toBe(source.indexOf('Hi Ren'));
+    expect(message!.fix).toBeUndefined();
+  });
 });
