@@ -84,7 +84,7 @@ export function extractMarkdown(source: string): LintTarget[] {
         node.children.forEach((child) => inline(child as Nodes));
         return;
       case 'blockquote':
-        writer.verbatim(startOf(node), endOf(node));
+        quote(startOf(node), endOf(node));
         return;
       case 'list': {
         const spread = node.spread === true || node.children.some((item) => item.spread === true);
@@ -102,6 +102,16 @@ export function extractMarkdown(source: string): LintTarget[] {
         return;
     }
   };
+
+  /** A blockquote's lines as they are, lazy continuation lines given the `> ` they imply. */
+  function quote(start: number, end: number): void {
+    for (const line of source.slice(start, end).matchAll(/[^\r\n]*(?:\r\n|\n|\r|$)/gu)) {
+      if (line[0] === '') break;
+      const lineStart = start + line.index;
+      if (!/^\s*>/u.test(line[0])) writer.marker('> ', lineStart);
+      writer.verbatim(lineStart, lineStart + line[0].length);
+    }
+  }
 
   function collectComments(html: string, offset: number): void {
     for (const match of html.matchAll(COMMENT)) {

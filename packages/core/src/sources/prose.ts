@@ -98,6 +98,14 @@ export class ProseWriter {
     this.quoteDepth--;
   }
 
+  /** Text the source implies without spelling it (a lazy blockquote line's `> `), placed at `at`. */
+  marker(text: string, at: number): void {
+    this.flushBreaks(at);
+    this.builder.decoded(text, at, at);
+    this.wroteText = true;
+    this.atLineStart = false;
+  }
+
   /** Source text copied as it is (a Markdown blockquote keeps its `>` lines). */
   verbatim(start: number, end: number): void {
     if (start >= end) return;

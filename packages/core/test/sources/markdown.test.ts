@@ -61,8 +61,9 @@ describe('Markdown input', () => {
   });
 
   it('keeps blockquotes as quoted history, never flagged', async () => {
-    const source = 'Hi Sam,\n\nThe refund went out today.\n\n> As I said on the phone, calm down.\n> You are wrong.\n\nBest,\nKai\n';
+    const source = 'Hi Sam,\n\nThe refund went out today.\n\n> As I said on the phone, calm down.\n> You are wrong.\nAs I said, a lazy line is quoted too.\n\nBest,\nKai\n';
     expect(await lintSource(source, 'reply.md')).toEqual([]);
+    expect((await only(source, 'reply.md')).content.text).toContain('> You are wrong.\n> As I said, a lazy line');
   });
 
   it('escapes Markdown in rewrites and offers none across markup', async () => {
