@@ -116,6 +116,27 @@ function quotedPrintable(text: string): string {
 const decodeQuotedPrintable = (spelled: string): string =>
   new TextDecoder().decode(Uint8Array.from(spelled.replace(/=\r\n/gu, '').replace(/=([0-9A-F]{2})/gu, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), (char) => char.charCodeAt(0)));
 
+/** Apply each message's fix to the source on its own: the reply read back has the rewrite in place of the flagged words. */
+async function checkFixes(source: string, path: string): Promise<void> {
+  for (const target of await extractTargets(source, { path })) {
+    const before = target.content.text;
+    for (const message of (await lintTarget(target, { source, config: EVERY_RULE })).messages) {
+      if (!message.fix || before.split(message.actual!).length !== 2) continue;
+      const fixed = source.slice(0, message.fix.range[0]) + message.fix.text + source.slice(message.fix.range[1]);
+      const [after] = await extractTargets(fixed, { path });
+      expect(after!.content.text, `${message.ruleId} fix of ${JSON.stringify(message.actual)}`).toBe(before.replace(message.actual!, message.expected![0]!));
+    }
+  }
+}
+
+describe('fixes in Markdown and HTML', () => {
+  it('a fix rewrites exactly the flagged words of the reply, escaped for the source', async () => {
+    const rewritable = fc.constantFrom('as I said on the phone', 'As I said on the phone', 'Per my last email', 'AT&T', '<', '*');
+    await fc.assert(fc.asyncProperty(document(fc.oneof(markdownPiece, rewritable)), (source) => checkFixes(`Hi Sam,\n\n${source}\n\nAs I said on the phone, it ships.`, 'reply.md')), { numRuns: 150 });
+    await fc.assert(fc.asyncProperty(document(fc.oneof(htmlPiece, rewritable)), (source) => checkFixes(`<p>Hi Sam,</p>${source}<p>As I said on the phone, it ships.</p>`, 'reply.html')), { numRuns: 150 });
+  });
+});
+
 describe('.eml positions', () => {
   it('quoted-printable: every decoded unit maps to the =XX or characters that encode it, in order', async () => {
     const body = fc.array(fc.oneof(words, fc.constantFrom('\n', '\n\n', ' ', '=', 'é', '€', '😀', 'a'.repeat(80))), { minLength: 1, maxLength: 30 }).map((pieces) => `${pieces.join('')}x`);
