@@ -6,6 +6,8 @@
 import { decodeHTML } from 'entities';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { encodeHtml } from '../../src/sources/html.js';
+import { encodeMarkdown } from '../../src/sources/markdown.js';
 import { extractTargets, lintTarget, MappedText, MappedTextBuilder, resolveConfig, type MappedText as Mapped } from '../../src/index.js';
 
 const EVERY_RULE = resolveConfig({ extends: 'replylint:all' });
@@ -134,6 +136,21 @@ describe('fixes in Markdown and HTML', () => {
     const rewritable = fc.constantFrom('as I said on the phone', 'As I said on the phone', 'Per my last email', 'AT&T', '<', '*');
     await fc.assert(fc.asyncProperty(document(fc.oneof(markdownPiece, rewritable)), (source) => checkFixes(`Hi Sam,\n\n${source}\n\nAs I said on the phone, it ships.`, 'reply.md')), { numRuns: 150 });
     await fc.assert(fc.asyncProperty(document(fc.oneof(htmlPiece, rewritable)), (source) => checkFixes(`<p>Hi Sam,</p>${source}<p>As I said on the phone, it ships.</p>`, 'reply.html')), { numRuns: 150 });
+  });
+});
+
+describe('rewrites encoded for the source', () => {
+  const rewrite = fc.stringMatching(/^[a-z0-9 *_`[\]<>&#;!()\\.-]{1,20}$/u).map((text) => text.trim()).filter((text) => text !== '');
+  it('Markdown and HTML read an encoded rewrite back as the rewrite', async () => {
+    await fc.assert(
+      fc.asyncProperty(rewrite, async (text) => {
+        const [markdown] = await extractTargets(`Thanks ${encodeMarkdown(text)} today`, { path: 'a.md' });
+        expect(markdown!.content.text).toBe(`Thanks ${text} today`);
+        const [html] = await extractTargets(`<p>Thanks ${encodeHtml(text)} today</p>`, { path: 'a.html' });
+        expect(html!.content.text).toBe(`Thanks ${text.replace(/\s+/gu, ' ')} today`);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
