@@ -2,14 +2,14 @@
  * HTML templates (help-desk macros are mostly HTML: `<p>Hi {{ticket.requester.first_name}},</p>`):
  * the text a customer reads, as a browser lays it out — paragraphs and headings apart by a blank
  * line, other blocks (div, li, tr) on their own line, `<br>` a line break, whitespace collapsed,
- * entities decoded; script, style and other non-text content skipped; blockquotes marked as
- * quoted history. Positions are in the HTML source.
+ * entities decoded; script, style, hidden elements (email preheaders) and bare URLs skipped;
+ * blockquotes marked as quoted history. Positions are in the HTML source.
  */
 import type { Element, Nodes, Parents, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { LintTarget } from '../target.js';
 import { disabledRanges, type DirectiveComment } from './directives.js';
-import { ProseWriter } from './prose.js';
+import { BARE_URL, ProseWriter } from './prose.js';
 
 /** Elements whose content is not text a reader sees. */
 const SKIPPED = new Set(['script', 'style', 'head', 'title', 'template', 'noscript', 'svg', 'math', 'iframe', 'object', 'select', 'textarea', 'button']);
@@ -23,6 +23,9 @@ const CELLS = new Set(['td', 'th']);
 export function encodeHtml(text: string): string {
   return text.replace(/[&<>]/gu, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'));
 }
+
+/** Hidden content, such as the preheader of an HTML email: the customer does not read it in the message. */
+const isHidden = (node: Element): boolean => node.properties.hidden === true || /display\s*:\s*none/iu.test(String(node.properties.style ?? ''));
 
 const startOf = (node: Nodes): number | undefined => node.position?.start.offset;
 const endOf = (node: Nodes): number | undefined => node.position?.end.offset;
@@ -41,7 +44,7 @@ export function extractHtmlContent(source: string): Pick<LintTarget, 'content' |
     const end = endOf(node) ?? start;
     switch (node.type) {
       case 'text':
-        writer.text(node.value, start, end, { retryFrom: Math.max(reached, source.lastIndexOf('>', start - 1) + 1) });
+        writer.text(node.value, start, end, { retryFrom: Math.max(reached, source.lastIndexOf('>', start - 1) + 1), skip: BARE_URL });
         reached = end;
         return;
       case 'comment':
@@ -63,7 +66,7 @@ export function extractHtmlContent(source: string): Pick<LintTarget, 'content' |
 
   const element = (node: Element, start: number, end: number): void => {
     const name = node.tagName;
-    if (SKIPPED.has(name)) return;
+    if (SKIPPED.has(name) || isHidden(node)) return;
     if (name === 'br') {
       writer.lineBreak(start, end);
       return;

@@ -12,15 +12,9 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import type { LintTarget } from '../target.js';
 import { disabledRanges, type DirectiveComment } from './directives.js';
-import { ProseWriter } from './prose.js';
+import { BARE_URL, ProseWriter } from './prose.js';
 
 const COMMENT = /<!--([^]*?)-->/gu;
-/**
- * A bare URL in prose (what GitHub's autolink-literal extension links, found here by one
- * pattern: that extension would triple the parse time). Trailing punctuation is the sentence's.
- */
-const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<]*[^\s<.,:;"')\]!?]/giu;
-
 /** Characters Markdown could read as markup in a rewrite, escaped with a backslash. */
 export function encodeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<]|&(?=[#A-Za-z])/gu, (char) => `\\${char}`);

@@ -12,6 +12,13 @@ const CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z]
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/u;
 const WHITESPACE = /[ \t\n\r\f]/u;
 
+/**
+ * A bare URL in prose: not words a rule should read. (What GitHub's autolink-literal extension
+ * links, found by one pattern: that extension would triple Markdown's parse time.) Trailing
+ * punctuation is the sentence's.
+ */
+export const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<]*[^\s<.,:;"')\]!?]/giu;
+
 export interface ProseOptions {
   /** HTML: whitespace runs collapse to one space, as a browser renders them. */
   collapseWhitespace: boolean;

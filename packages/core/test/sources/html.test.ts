@@ -50,6 +50,11 @@ describe('HTML input', () => {
     expect(content.text).toBe('refunded');
   });
 
+  it('skips hidden elements (email preheaders) and bare URLs, keeping link text', async () => {
+    const source = '<div style="display: none">As I said on the phone</div><p hidden>calm down</p><p>Track it at <a href="https://x.example/t">https://x.example/t</a>, or read <a href="https://x.example/faq">the FAQ</a>.</p>';
+    expect((await only(source, 'a.html')).content.text).toBe('Track it at , or read the FAQ.');
+  });
+
   it('accepts broken HTML as a browser would', async () => {
     const { content } = await only('<p>Hi Sam,<p>It is <b>fixed.<div>Kai', 'broken.html');
     // A <div> closes the open <p>, as in a browser.
