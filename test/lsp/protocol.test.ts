@@ -108,6 +108,16 @@ describe('diagnostics', () => {
     expect(diagnostics.map((diagnostic) => diagnostic.range)).toEqual([{ start: { line: 8, character: 0 }, end: { line: 8, character: 24 } }]);
   });
 
+  it('shows an inline comment naming an unknown rule as an error on the comment, and still lints', async () => {
+    const uri = uriOf(join(workspace, 'directive.md'));
+    await client.open(uri, 'Hi Sam,\n\n<!-- replylint-disable rude-phrase -->\nPlease calm down.\n', 'markdown');
+    const { diagnostics } = await client.current(uri);
+    expect(diagnostics.map((diagnostic) => [diagnostic.range.start.line, diagnostic.severity, diagnostic.code ?? null, diagnostic.message])).toEqual([
+      [2, DiagnosticSeverity.Error, null, 'replylint-disable names an unknown rule "rude-phrase"'],
+      [3, DiagnosticSeverity.Warning, 'rude-phrasing', expect.any(String)],
+    ]);
+  });
+
   it('clears diagnostics when a document closes', async () => {
     await client.open(replyUri, RUDE);
     await client.current(replyUri);

@@ -111,6 +111,8 @@ async function lintSource(source: string, input: Input, config: ResolvedConfig, 
     if (error instanceof SourceError) throw new InputError(input.filePath, error.message);
     throw error;
   }
+  const [problem] = targets.flatMap((target) => target.problems ?? []);
+  if (problem) throw new InputError(input.filePath, `line ${source.slice(0, problem.start).split(/\r\n|\r|\n/u).length}: ${problem.message}`);
   const messages: LintMessage[] = [];
   for (const target of targets) messages.push(...(await lintTarget(target, { source, config, path: input.filePath })).messages);
   return targets.length > 1 ? messages.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset) : messages;

@@ -10,6 +10,6 @@ export { rules } from './rules/index.js';
 export { loadNlp, type Nlp } from './nlp.js';
 export { qualityScore, SCORE_WEIGHTS, type ScoredFinding } from './score.js';
 export { MappedText, MappedTextBuilder, type SourceRange } from './mapped-text.js';
-export type { DisabledRange, LintTarget } from './target.js';
+export type { DisabledRange, LintTarget, SourceProblem } from './target.js';
 export { lintTarget, type LintTargetOptions } from './lint-target.js';
 export { extractTargets, formatForPath, registerSourceFormat, sourceFormats, textTarget, nestTarget, SourceError, type ExtractOptions, type SourceFormat } from './sources/index.js';

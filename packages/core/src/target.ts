@@ -11,6 +11,11 @@ export interface DisabledRange extends SourceRange {
   ruleIds?: string[];
 }
 
+/** A mistake in the source found while extracting, such as an inline comment naming an unknown rule. */
+export interface SourceProblem extends SourceRange {
+  message: string;
+}
+
 export interface LintTarget {
   /** The reply as the customer reads it, mapped onto the source. */
   content: MappedText;
@@ -20,4 +25,6 @@ export interface LintTarget {
   /** Escapes a rewrite for where the text lives (a JSON string, HTML, a CSV field); absent when rewrites cannot be written back. */
   encode?(replacement: string): string;
   disabled?: DisabledRange[];
+  /** Mistakes in the source (offsets in the source): the CLI rejects the file, an editor shows them in place. */
+  problems?: SourceProblem[];
 }

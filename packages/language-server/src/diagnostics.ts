@@ -2,7 +2,7 @@
  * Core messages as LSP diagnostics. Both count in UTF-16 code units, so an offset maps to a
  * position through the document's line table and nothing else.
  */
-import type { LintMessage } from '@replylint/core';
+import type { LintMessage, SourceProblem } from '@replylint/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 
@@ -28,4 +28,9 @@ export function toDiagnostic(message: LintMessage, document: TextDocument): Diag
     }));
   }
   return diagnostic;
+}
+
+/** A mistake in the document (an inline comment naming an unknown rule), shown where it is. */
+export function problemDiagnostic(problem: SourceProblem, document: TextDocument): Diagnostic {
+  return { range: rangeOf(document, problem.start, problem.end), severity: DiagnosticSeverity.Error, source: SOURCE, message: problem.message };
 }

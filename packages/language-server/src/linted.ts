@@ -1,4 +1,4 @@
-import type { LintMessage } from '@replylint/core';
+import type { LintMessage, SourceProblem } from '@replylint/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** A document with the messages of its text at `version`. */
@@ -6,6 +6,8 @@ export interface LintedDocument {
   document: TextDocument;
   version: number;
   messages: LintMessage[];
+  /** Mistakes in the document itself (an inline comment naming an unknown rule). */
+  problems: SourceProblem[];
 }
 
 /** Messages touching [start, end]; a cursor at either edge of a flagged range counts. */

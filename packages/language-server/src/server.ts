@@ -4,7 +4,7 @@
  * caches text analysis per paragraph, so a keystroke re-analyses only the paragraph it touched.
  */
 import { fileURLToPath } from 'node:url';
-import { extractTargets, lintTarget, rules, ruleById, ruleUrl, SourceError, type LintMessage, type ResolvedConfig } from '@replylint/core';
+import { extractTargets, lintTarget, rules, ruleById, ruleUrl, type LintMessage, type ResolvedConfig } from '@replylint/core';
 import { CONFIG_FILE_NAMES } from '@replylint/core/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -23,7 +23,7 @@ import {
 } from 'vscode-languageserver';
 import { Commands, FIX_ALL_KIND, codeActions, fixAllEdits, workspaceEdit, type DisableRuleArguments, type EditOptions } from './actions.js';
 import { DocumentConfigs } from './configuration.js';
-import { toDiagnostic } from './diagnostics.js';
+import { problemDiagnostic, toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
 import type { LintedDocument } from './linted.js';
 import { parseSettings, type Settings } from './settings.js';
@@ -143,17 +143,11 @@ export function startServer(connection: Connection): void {
     const snapshot = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
     const started = performance.now();
     const source = snapshot.getText();
+    const targets = await extractTargets(source, { format: FORMAT_OF_LANGUAGE[document.languageId] ?? 'text' });
     const messages: LintMessage[] = [];
-    try {
-      const targets = await extractTargets(source, { format: FORMAT_OF_LANGUAGE[document.languageId] ?? 'text' });
-      for (const target of targets) messages.push(...(await lintTarget(target, { source, config })).messages);
-    } catch (error) {
-      // A directive naming an unknown rule: say so once, and show nothing rather than wrong findings.
-      if (!(error instanceof SourceError)) throw error;
-      announce(`${document.uri}: ${error.message}`);
-    }
+    for (const target of targets) messages.push(...(await lintTarget(target, { source, config })).messages);
     lintTime.add(performance.now() - started);
-    return { document: snapshot, version: snapshot.version, messages };
+    return { document: snapshot, version: snapshot.version, messages, problems: targets.flatMap((target) => target.problems ?? []) };
   }
 
   // One lint loop per document; `dirty` says the document or its configuration changed since
@@ -198,7 +192,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     latest.set(uri, linted);
-    const diagnostics = linted.messages.map((message) => toDiagnostic(message, linted.document));
+    const diagnostics = [...linted.problems.map((problem) => problemDiagnostic(problem, linted.document)), ...linted.messages.map((message) => toDiagnostic(message, linted.document))];
     void connection.sendDiagnostics({ uri, version: linted.version, diagnostics });
     latency.published(uri, snapshotTime);
   }

@@ -68,14 +68,14 @@ describe('fix all', () => {
       message({ ruleId: 'missing-timeframe', startOffset: 19, endOffset: 25, expected: ['not a drop-in rewrite'] }),
       message({ ruleId: 'rude-phrasing', startOffset: 19, endOffset: 35, expected: ['I understand how frustrating this is'] }),
     ];
-    const edits = fixAllEdits({ document, version: 1, messages });
+    const edits = fixAllEdits({ document, version: 1, messages, problems: [] });
     expect(TextDocument.applyEdits(document, edits)).toBe('Following up on my last email, I understand how frustrating this is now.');
   });
 
   it('skips rewrites that cannot be written back into the source (they span markup)', () => {
     const document = TextDocument.create('file:///reply.md', 'markdown', 1, 'Per *my* last email, thanks.');
     const messages = [message({ ruleId: 'rude-phrasing', startOffset: 0, endOffset: 19, expected: ['Following up on my last email'] }, false)];
-    expect(fixAllEdits({ document, version: 1, messages })).toEqual([]);
+    expect(fixAllEdits({ document, version: 1, messages, problems: [] })).toEqual([]);
   });
 });
 

@@ -5,9 +5,3 @@ export class SourceError extends Error {
     this.name = 'SourceError';
   }
 }
-
-/** The 1-based line `offset` is on (LF, CR and CRLF each end a line). */
-export function lineOf(source: string, offset: number): number {
-  const before = source.slice(0, offset);
-  return before.split(/\r\n|\r|\n/u).length;
-}

@@ -31,7 +31,7 @@ const startOf = (node: Nodes): number | undefined => node.position?.start.offset
 const endOf = (node: Nodes): number | undefined => node.position?.end.offset;
 
 /** The HTML's text as one target (`.html` files and the HTML part of an .eml). */
-export function extractHtmlContent(source: string): Pick<LintTarget, 'content' | 'disabled'> {
+export function extractHtmlContent(source: string): Pick<LintTarget, 'content' | 'disabled' | 'problems'> {
   const whole = /^\s*(?:<!doctype|<html)/iu.test(source);
   const tree: Root = fromHtml(source, { fragment: !whole });
   const writer = new ProseWriter(source, { collapseWhitespace: true, characterReferences: true });
@@ -84,7 +84,7 @@ export function extractHtmlContent(source: string): Pick<LintTarget, 'content' |
   };
 
   visit(tree);
-  return { content: writer.build(), disabled: disabledRanges(comments, source) };
+  return { content: writer.build(), ...disabledRanges(comments, source) };
 }
 
 export function extractHtml(source: string): LintTarget[] {

@@ -114,5 +114,5 @@ export function extractMarkdown(source: string): LintTarget[] {
   }
 
   blocks(tree, 2);
-  return [{ content: writer.build(), document: { kind: 'template' }, encode: encodeMarkdown, disabled: disabledRanges(comments, source) }];
+  return [{ content: writer.build(), document: { kind: 'template' }, encode: encodeMarkdown, ...disabledRanges(comments, source) }];
 }

@@ -7,11 +7,13 @@ import type { LintTarget } from '../target.js';
  * both (HTML escaping, then the string's own escaping); none when either cannot encode.
  */
 export function nestTarget(inner: LintTarget, outer: MappedText, outerEncode?: (text: string) => string): LintTarget {
-  const { encode, disabled, ...rest } = inner;
+  const { encode, disabled, problems, ...rest } = inner;
+  const place = <Range extends { start: number; end: number }>(range: Range): Range => ({ ...range, ...outer.toSource(range.start, range.end) });
   return {
     ...rest,
     content: inner.content.within(outer),
-    ...(disabled ? { disabled: disabled.map((range) => ({ ...range, ...outer.toSource(range.start, range.end) })) } : {}),
+    ...(disabled ? { disabled: disabled.map(place) } : {}),
+    ...(problems ? { problems: problems.map(place) } : {}),
     ...(encode && outerEncode ? { encode: (text: string) => outerEncode(encode(text)) } : {}),
   };
 }

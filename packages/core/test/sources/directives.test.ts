@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractTargets, SourceError } from '../../src/index.js';
+import { extractTargets } from '../../src/index.js';
 import { EVERY_RULE, lintSource } from './helpers.js';
 
 const RUDE = 'As I said on the phone, the refund went out.';
@@ -32,10 +32,15 @@ describe('inline replylint comments', () => {
     expect(await rulesIn(source, 'a.md')).toEqual([]);
   });
 
-  it('an unknown rule is an error naming the line and the rule', async () => {
-    const source = 'Hi Sam,\n\n<!-- replylint-disable rude-phrase -->\nThanks.\n';
-    await expect(extractTargets(source, { path: 'a.md' })).rejects.toThrow(SourceError);
-    await expect(extractTargets(source, { path: 'a.md' })).rejects.toThrow('line 3: replylint-disable names an unknown rule "rude-phrase"');
+  it('an unknown rule is a problem of the file, at the comment; the known rules still apply', async () => {
+    const source = `Hi Sam,\n\n<!-- replylint-disable rude-phrase, missing-timeframe -->\n${RUDE} We will get back to you soon.\n`;
+    const [target] = await extractTargets(source, { path: 'a.md' });
+    const comment = source.indexOf('<!--');
+    expect(target!.problems).toEqual([{ start: comment, end: source.indexOf('-->') + 3, message: 'replylint-disable names an unknown rule "rude-phrase"' }]);
+    expect(await rulesIn(source, 'a.md')).toContain('4:rude-phrasing');
+    expect(await rulesIn(source, 'a.md')).not.toContain('4:missing-timeframe');
+    // Only unknown rules: nothing is switched off, not every rule.
+    expect(await rulesIn(`Hi Sam,\n\n<!-- replylint-disable rude-phrase -->\n${RUDE}\n`, 'a.md')).toContain('4:rude-phrasing');
   });
 
   it('ordinary comments and look-alikes are not directives', async () => {
