@@ -1,0 +1,128 @@
+/**
+ * Templates whose placeholders the help desk cannot fill: broken delimiters, logic blocks that
+ * never close, field names the platform does not know, and a customer's name that the platform
+ * fills with nothing when it is missing. Runs on templates only (a draft is checked by
+ * unfilled-placeholder instead). The platform comes from the document (export shape, --platform)
+ * or, when the placeholders tell unambiguously, from their syntax and fields.
+ */
+import {
+  checkField,
+  fieldPath,
+  findDelimiterProblems,
+  inferPlatform,
+  logicBlocks,
+  logicTag,
+  PLATFORMS,
+  type DelimiterProblem,
+  type Placeholder,
+  type PlatformSyntax,
+} from '../placeholders.js';
+import { defineRule, type Report } from '../rule.js';
+
+const FALLBACK = 'there';
+
+const DELIMITER_MESSAGES: Record<DelimiterProblem['problem'], (raw: string) => string> = {
+  'single-close': (raw) => `"${raw}" closes with one brace: the help desk leaves it as written and the customer sees it`,
+  'single-open': (raw) => `"${raw}" opens with one brace: the help desk leaves it as written and the customer sees it`,
+  'mixed-close': (raw) => `"${raw}" opens and closes with different delimiters: the help desk cannot read it`,
+  unclosed: (raw) => `"${raw}" is never closed: the help desk cannot read it`,
+  unopened: (raw) => `"${raw}" closes a placeholder that was never opened`,
+  'single-braces': (raw) => `"${raw}" has single braces: placeholders need two, or the customer sees it as written`,
+};
+const NOTE = 'A template is sent to every customer it fits: a placeholder the help desk cannot fill reaches all of them as code or as a gap.';
+
+const SYNTAX_SHAPE: Record<Placeholder['syntax'], string> = {
+  mustache: '{{…}}',
+  'liquid-tag': '{%…%}',
+  percent: '%{…}',
+  hash: '#{…}',
+  'double-bracket': '[[…]]',
+  bracket: '[…]',
+};
+
+/** The words around the placeholder with the placeholder left out: what the customer reads when it is empty. */
+function renderedEmpty(text: string, placeholder: Placeholder): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', placeholder.start - 1), text.lastIndexOf('\r', placeholder.start - 1)) + 1;
+  const before = text.slice(Math.max(lineStart, placeholder.start - 20), placeholder.start).trimStart();
+  const after = /^[^\r\n{}%#]{0,20}/u.exec(text.slice(placeholder.end))![0].trimEnd();
+  return `${before}${after}`;
+}
+
+export default defineRule({
+  meta: {
+    id: 'malformed-placeholder',
+    description: 'Template placeholder the help desk cannot fill: broken delimiters, unclosed blocks, unknown fields, a name without a fallback',
+    category: 'structure',
+    severity: 'error',
+    fixable: true,
+    principle: '7. Personal, not generic',
+    recommended: false,
+  },
+  create(context) {
+    return {
+      reply() {
+        const { text, model, document } = context.reply;
+        if (document.kind !== 'template') return;
+        const placeholders = model.placeholders;
+        const explicit = document.platform !== undefined;
+        const platformId = document.platform ?? inferPlatform(placeholders);
+        const platform: PlatformSyntax | undefined = platformId && PLATFORMS[platformId];
+        const report = (start: number, end: number, message: string, expected?: string): void => {
+          const entry: Report = { start, end, message, note: NOTE };
+          if (expected !== undefined) entry.expected = [expected];
+          context.report(entry);
+        };
+
+        const mustacheFields = platform ? platform.syntax === 'mustache' : placeholders.some((placeholder) => placeholder.syntax === 'mustache');
+        for (const problem of findDelimiterProblems(text, placeholders, mustacheFields)) {
+          report(problem.start, problem.end, DELIMITER_MESSAGES[problem.problem](text.slice(problem.start, problem.end)), problem.expected);
+        }
+
+        const logic = !platform || platform.logicTags ? logicBlocks(placeholders) : { blocks: [], problems: [] };
+        for (const { tag, problem, expected } of logic.problems) {
+          if (problem === 'unclosed') report(tag.start, tag.end, `"${tag.raw}" is never closed: add {% ${expected} %} where the block ends`);
+          else if (problem === 'unopened') report(tag.start, tag.end, `"${tag.raw}" has no {% ${expected} %} to belong to`);
+          else report(tag.start, tag.end, `"${tag.raw}" tests nothing: say what it depends on`);
+        }
+        const guarded = (placeholder: Placeholder): boolean =>
+          logic.blocks.some(({ open, close }) => open.start < placeholder.start && close.end > placeholder.end && logicTag(open)!.expression.includes(placeholder.name));
+
+        for (const placeholder of placeholders) {
+          if (placeholder.syntax === 'bracket' || placeholder.syntax === 'double-bracket') continue;
+          if (placeholder.name === '') {
+            report(placeholder.start, placeholder.end, `"${placeholder.raw}" is empty: it names no field`);
+            continue;
+          }
+          if (!platform) continue;
+          const tag = logicTag(placeholder);
+          if (placeholder.syntax !== platform.syntax && !(tag && platform.logicTags)) {
+            if (explicit) report(placeholder.start, placeholder.end, `${platform.label} does not fill ${SYNTAX_SHAPE[placeholder.syntax]} placeholders: the customer sees "${placeholder.raw}" as written`);
+            continue;
+          }
+          // Field paths: the placeholder's own, or those a logic tag tests.
+          const paths = tag
+            ? [...tag.expression.matchAll(/(?<![\w."'])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+/gu)].map((match) => ({ expression: match[0], offset: placeholder.raw.indexOf(tag.expression) + match.index }))
+            : [{ expression: placeholder.name, offset: placeholder.raw.indexOf(placeholder.name) }];
+          let typo = false;
+          for (const { expression, offset } of paths) {
+            const path = fieldPath(expression);
+            const check = path && checkField(path, platform);
+            if (!path || !check || check.known || !check.typo) continue;
+            typo = true;
+            const corrected = path.map((segment, index) => (index === check.typo!.segment ? check.typo!.suggestion : segment)).join('.');
+            const fixedExpression = expression.replace(path[check.typo.segment]!, check.typo.suggestion);
+            const expected = placeholder.raw.slice(0, offset) + fixedExpression + placeholder.raw.slice(offset + expression.length);
+            report(placeholder.start, placeholder.end, `"${path[check.typo.segment]}" is not a ${platform.label} field: did you mean ${corrected}?`, expected);
+          }
+          if (typo || tag || !platform.withFallback || placeholder.role !== 'customer-name' || placeholder.fallback !== undefined || guarded(placeholder)) continue;
+          report(
+            placeholder.start,
+            placeholder.end,
+            `${platform.label} fills ${placeholder.name} with nothing when it is missing: the customer reads "${renderedEmpty(text, placeholder)}". Give it a fallback`,
+            platform.withFallback(placeholder.raw, placeholder.name, FALLBACK),
+          );
+        }
+      },
+    };
+  },
+});

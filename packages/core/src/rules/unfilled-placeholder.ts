@@ -1,0 +1,102 @@
+/**
+ * A draft about to be sent that still holds a slot: a help-desk placeholder nobody rendered
+ * ("{{first_name}}", HubSpot's "[[MISSING TOKEN …]]"), a slot written for a person to fill in
+ * ("Hi [Customer Name],", "<insert date>"), or a writer's marker ("TODO:", "XXX"). Drafts only:
+ * in a template the placeholders are the point (malformed-placeholder checks those).
+ * Precision: bracketed text must read like a slot (no digits, ends in what is asked for:
+ * "[sic]", "[1]", "[EXTERNAL]" and Markdown links are text); X's beside digits are a masked
+ * number ("card ending XXXX-1234"); "TODO" counts only as a marker ("TODO:", "[TODO]", alone
+ * at the end of a line), not in "your TODO list"; quotation marks quote someone else.
+ */
+import { looksLikeSlot, type Placeholder } from '../placeholders.js';
+import { defineRule, type Reply } from '../rule.js';
+
+const NOTE = 'A slot that reaches the customer says nobody read the reply before it was sent — and leaves out what it was meant to say.';
+
+const BRACKET_SLOT = /(?<![[!\]])\[([^[\]\n]{1,60})\](?![([:\]])/gu;
+const ANGLE_SLOT = /<([^<>\n]{2,40})>/gu;
+// Single words that are HTML elements, not slots, when written in lower case: <code>, <title>.
+const HTML_ELEMENTS = new Set(['code', 'title', 'address', 'time', 'data', 'label', 'link', 'details', 'summary']);
+// Writer's markers: TODO / FIXME / TKTK as notes, not as words in a sentence.
+const MARKER = /(?<![\p{L}\d_])(?:TODO|FIXME|TKTK)(?![\p{L}\d_])/gu;
+// Runs of X standing in for a value: "XXX", "£XX.XX", "XX/XX/XXXX".
+const X_RUN = /(?<![\p{L}\d_*•-])[£$€#]?X{2,}(?:[.,/:-]X{2,})*(?![\p{L}\d_*•])/gu;
+
+/** Whether [start, end) is inside quotation marks in the body: someone else's words. */
+function inQuotationMarks(reply: Reply, start: number, end: number): boolean {
+  return reply.paragraphs.some((paragraph) =>
+    paragraph.sentences.some((sentence) => sentence.tokens.some((token) => token.quoted && token.start < end && token.end > start)),
+  );
+}
+
+/** "TODO:", "[TODO]", "TODO(kai)", or a TODO that ends its line: a note to the writer. */
+function isMarker(text: string, start: number, end: number): boolean {
+  if (text.slice(start, end) === 'TKTK') return true;
+  const before = text.slice(0, start).replace(/[ \t]+$/u, '');
+  const after = text.slice(end).replace(/^[ \t]+/u, '');
+  return /[[(<]$/u.test(before) || /^[:\]()>!-]/u.test(after) || /^(?:[\r\n]|$)/u.test(after) || /(?:^|[\r\n])$/u.test(before);
+}
+
+/** X's next to digits, asterisks or other X groups are a masked number: "XXXX-1234", "XXXX XXXX 1234". */
+function isMask(text: string, start: number, end: number): boolean {
+  const run = /[X\d*•]+(?:[ -][X\d*•]+)*$/u.exec(text.slice(Math.max(0, start - 40), start))?.[0] ?? '';
+  const rest = /^(?:[ -]?[X\d*•]+)*/u.exec(text.slice(end, end + 40))?.[0] ?? '';
+  return /[\d*•]/u.test(run + rest) || /X{2,}[ -]X{2,}/u.test(run + text.slice(start, end) + rest);
+}
+
+function describe(placeholder: Placeholder): string {
+  return placeholder.syntax === 'double-bracket' && /^MISSING TOKEN\b/u.test(placeholder.name)
+    ? `"${placeholder.raw}" is HubSpot's mark for a token it had no value for: write the value in`
+    : `"${placeholder.raw}" was never filled in: the customer would see the placeholder as it is`;
+}
+
+export default defineRule({
+  meta: {
+    id: 'unfilled-placeholder',
+    description: 'Slot left in a reply about to be sent: an unrendered placeholder, "[Customer Name]", "<insert date>", "TODO", "XXX"',
+    category: 'structure',
+    severity: 'error',
+    fixable: false,
+    principle: '7. Personal, not generic',
+    recommended: false,
+  },
+  create(context) {
+    return {
+      reply() {
+        const reply = context.reply;
+        if (reply.document.kind !== 'draft') return;
+        const { text, model } = reply;
+        const reported: Array<[number, number]> = [];
+        const report = (start: number, end: number, message: string): void => {
+          if (reported.some(([from, to]) => start < to && end > from) || inQuotationMarks(reply, start, end)) return;
+          reported.push([start, end]);
+          context.report({ start, end, message, note: NOTE });
+        };
+
+        for (const placeholder of model.placeholders) {
+          if (placeholder.syntax === 'bracket') continue;
+          if (placeholder.syntax === 'double-bracket' && !/^[\p{L}][\p{L}\d _.:-]*$/u.test(placeholder.name)) continue;
+          report(placeholder.start, placeholder.end, describe(placeholder));
+        }
+        for (const match of text.matchAll(BRACKET_SLOT)) {
+          if (looksLikeSlot(match[1]!)) report(match.index, match.index + match[0].length, `"${match[0]}" is a slot that was never filled in`);
+        }
+        for (const match of text.matchAll(ANGLE_SLOT)) {
+          const inner = match[1]!.trim();
+          if (!looksLikeSlot(inner)) continue;
+          if (HTML_ELEMENTS.has(inner) || text.includes(`</${inner}>`)) continue;
+          report(match.index, match.index + match[0].length, `"${match[0]}" is a slot that was never filled in`);
+        }
+        for (const match of text.matchAll(MARKER)) {
+          const end = match.index + match[0].length;
+          if (isMarker(text, match.index, end)) report(match.index, end, `"${match[0]}" is a note to the writer: finish the reply or take it out before sending`);
+        }
+        for (const match of text.matchAll(X_RUN)) {
+          const end = match.index + match[0].length;
+          if ((match[0].match(/X/gu)?.length ?? 0) < 3 && !/^[£$€#]/u.test(match[0])) continue;
+          if (!isMask(text, match.index, end)) report(match.index, end, `"${match[0]}" stands in for a value that was never filled in`);
+        }
+      },
+    };
+  },
+});
