@@ -89,10 +89,15 @@ function roleOf(name: string, syntax: PlaceholderSyntax): PlaceholderRole {
 
 export function findPlaceholders(text: string): Placeholder[] {
   const found: Placeholder[] = [];
-  for (const match of text.matchAll(PLACEHOLDER_PATTERN)) {
+  const pattern = new RegExp(PLACEHOLDER_PATTERN);
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const raw = match[0];
     const syntax = syntaxOf(raw);
-    if (syntax === 'bracket' && (BRACKET_NOT_SLOT.test(raw) || !BRACKET_SLOT.test(raw))) continue;
+    if (syntax === 'bracket' && (BRACKET_NOT_SLOT.test(raw) || !BRACKET_SLOT.test(raw))) {
+      // Text in brackets may still hold a placeholder: "our website [{{Website Name}}]".
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
     const { name, fallback } = splitFallback(innerExpression(raw, syntax).trim());
     const start = match.index;
     const placeholder: Placeholder = { start, end: start + raw.length, raw, name, syntax, role: roleOf(name, syntax) };
