@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, lint, resolveConfig, ruleById, rules, type Config, type ResolvedConfig, type RuleSetting } from '@replylint/core';
+import { ConfigError, lint, PLATFORMS, resolveConfig, ruleById, rules, type Config, type DocumentInfo, type Platform, type ResolvedConfig, type RuleSetting } from '@replylint/core';
 import { ConfigLoader, loadConfigFile } from '@replylint/core/node';
 import { FORMATS, formatReport, type Format } from './formatters/index.js';
 import { decodeReply, expandInputs, fileProblem, InputError, readReply, readStdin } from './inputs.js';
@@ -26,6 +26,8 @@ interface CliOptions {
   listRules?: boolean;
   stdinFilename?: string;
   color?: boolean;
+  kind?: DocumentInfo['kind'];
+  platform?: Platform;
 }
 
 export interface Io {
@@ -86,11 +88,21 @@ function program(io: Io): Command {
     .option('--explain <rule-id>', 'print a rule\'s documentation')
     .option('--list-rules', 'list the rules')
     .option('--stdin-filename <name>', 'the name to show for input read from stdin')
+    .addOption(new Option('--kind <kind>', 'lint the inputs as drafts about to be sent or as templates').choices(['draft', 'template']))
+    .addOption(new Option('--platform <name>', 'the help desk the templates are written for (placeholder syntax and fields)').choices(Object.keys(PLATFORMS)))
     .option('--no-color', 'never colour the output (NO_COLOR is respected too)')
     .version(VERSION, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run replylint --help for usage)');
+}
+
+/** --kind and --platform, when given, override what the input's type says the document is. */
+function documentOption(options: CliOptions): { document?: DocumentInfo } {
+  if (options.kind === undefined && options.platform === undefined) return {};
+  const document: DocumentInfo = { kind: options.kind ?? (options.platform ? 'template' : 'draft') };
+  if (options.platform) document.platform = options.platform;
+  return { document };
 }
 
 interface Input {
@@ -176,7 +188,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     try {
       const text = (await input.read()).replace(/^\uFEFF/u, '');
       const config = await configForFile(resolve(io.cwd, input.filePath === '<stdin>' ? 'stdin' : input.filePath));
-      const { messages } = await lint(text, { config, path: input.filePath });
+      const { messages } = await lint(text, { config, path: input.filePath, ...documentOption(options) });
       const shown = options.quiet ? messages.filter((message) => message.fatal) : messages;
       results.push(fileResult(input.filePath, shown.map(toResultMessage)));
     } catch (error) {

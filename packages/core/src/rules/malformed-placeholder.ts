@@ -56,7 +56,7 @@ export default defineRule({
     severity: 'error',
     fixable: true,
     principle: '7. Personal, not generic',
-    recommended: false,
+    recommended: true,
   },
   create(context) {
     return {

@@ -58,7 +58,7 @@ export default defineRule({
     severity: 'error',
     fixable: false,
     principle: '7. Personal, not generic',
-    recommended: false,
+    recommended: true,
   },
   create(context) {
     return {
