@@ -488,7 +488,9 @@ export function findDelimiterProblems(text: string, placeholders: readonly Place
 
 // The thing a slot asks for: its last word ("[Passenger Name]", "[Booking Reference]").
 const SLOT_NOUN =
-  /^(?:name|names|firstname|surname|date|dates|time|day|number|no|amount|price|total|sum|fee|address|email|e-mail|phone|link|url|reference|ref|id|code|company|product|item|order|ticket|signature|title|city|country|account|plan|value|quantity|deadline|eta|details?|here)$/iu;
+  /^(?:name|names|firstname|surname|date|dates|time|day|number|no|amount|price|total|sum|fee|address|email|e-mail|phone|link|url|reference|ref|id|code|company|product|item|order|ticket|signature|title|city|country|quantity|deadline|eta|here)$/iu;
+// Alone in brackets, only these read as a slot: "[Name]", "[date]"; "[Product]" or "[Order]" may be a label.
+const SINGLE_WORD_SLOT = /^(?:name|firstname|surname|date|time|number|amount|price|address|email|e-mail|phone|link|url|reference|signature)$/iu;
 // Words that open an instruction to the writer ("[Insert tracking link]", "<your name>").
 const SLOT_INSTRUCTION = /^(?:insert|add|enter|fill|put|type|paste|include|your|customer'?s?|client'?s?|agent'?s?|recipient'?s?)$/iu;
 const NOT_A_SLOT = /^(?:sic|redacted|edited|external|spam|image|attachment|link|photo|screenshot|cid|laughs|sighs)\b/iu;
@@ -503,5 +505,6 @@ export function looksLikeSlot(inner: string): boolean {
   if (words.length === 0 || words.length > 6 || /\d|[@/:=|"]/u.test(inner) || NOT_A_SLOT.test(inner.trim())) return false;
   if (!words.every((word) => /^[\p{L}'’#.-]+$/u.test(word))) return false;
   const last = words[words.length - 1]!.replace(/[.'’]+$/u, '');
+  if (words.length === 1) return SINGLE_WORD_SLOT.test(last);
   return SLOT_NOUN.test(last) || SLOT_INSTRUCTION.test(words[0]!) || (words.length >= 3 && SLOT_NOUN.test(words[0]!) && words[1]!.toLowerCase() === 'of');
 }

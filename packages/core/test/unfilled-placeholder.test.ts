@@ -55,6 +55,7 @@ describe('slots written for a person', () => {
     ['<ana@example.com>'],
     ['<https://example.com/track>'],
     ['<code>'],
+    ['[Product]'],
   ])('not %s', async (text) => {
     expect(await flagged(reply(`The parcel ${text} is ready.`))).toEqual([]);
   });
@@ -77,6 +78,17 @@ describe("writer's markers", () => {
     ['Todo list items sync now.'],
     ['Thanks xxx'],
     ['The XXL size is back in stock.'],
+  ])('not %s', async (line) => {
+    expect(await flagged(reply(line))).toEqual([]);
+  });
+});
+
+describe('buttons, menus and code', () => {
+  it.each([
+    ['Click [Billing Details] to see the invoice.'],
+    ['Open [Settings] > [Account Name] and save.'],
+    ['Use the [Order Number] field on the form.'],
+    ['Write `{{ product.title | escape }}` instead of `{{ product.title }}` in your theme.'],
   ])('not %s', async (line) => {
     expect(await flagged(reply(line))).toEqual([]);
   });

@@ -6,7 +6,8 @@
  * Precision: bracketed text must read like a slot (no digits, ends in what is asked for:
  * "[sic]", "[1]", "[EXTERNAL]" and Markdown links are text); X's beside digits are a masked
  * number ("card ending XXXX-1234"); "TODO" counts only as a marker ("TODO:", "[TODO]", alone
- * at the end of a line), not in "your TODO list"; quotation marks quote someone else.
+ * at the end of a line), not in "your TODO list"; quotation marks quote someone else; a
+ * bracketed button or menu ("click [Billing Details]") and code spans are not slots.
  */
 import { looksLikeSlot, type Placeholder } from '../placeholders.js';
 import { defineRule, type Reply } from '../rule.js';
@@ -21,6 +22,12 @@ const HTML_ELEMENTS = new Set(['code', 'title', 'address', 'time', 'data', 'labe
 const MARKER = /(?<![\p{L}\d_])(?:TODO|FIXME|TKTK)(?![\p{L}\d_])/gu;
 // Runs of X standing in for a value: "XXX", "£XX.XX", "XX/XX/XXXX".
 const X_RUN = /(?<![\p{L}\d_*•-])[£$€#]?X{2,}(?:[.,/:-]X{2,})*(?![\p{L}\d_*•])/gu;
+
+// A bracket that names a button or menu: "click [Billing Details]", "[Settings] > [Plan]".
+const UI_LEAD_IN = /(?:\b(?:click|clicking|tap|tapping|press|pressing|select|selecting|choose|choosing|hit|open|opening|go\s+to|navigate\s+to|head\s+to)(?:\s+(?:on|the))?|[>→›»])\s*$/iu;
+const UI_FOLLOW_UP = /^\s*(?:[>→›»]|(?:button|tab|menu|page|link|section|option|field|box|icon|screen|panel|window)\b)/iu;
+// Code spans: `{{ page.title }}` in a reply about templates is an example, not a slot.
+const CODE_SPAN = /`[^`\n]+`/gu;
 
 /** Whether [start, end) is inside quotation marks in the body: someone else's words. */
 function inQuotationMarks(reply: Reply, start: number, end: number): boolean {
@@ -66,7 +73,7 @@ export default defineRule({
         const reply = context.reply;
         if (reply.document.kind !== 'draft') return;
         const { text, model } = reply;
-        const reported: Array<[number, number]> = [];
+        const reported: Array<[number, number]> = [...text.matchAll(CODE_SPAN)].map((match) => [match.index, match.index + match[0].length]);
         const report = (start: number, end: number, message: string): void => {
           if (reported.some(([from, to]) => start < to && end > from) || inQuotationMarks(reply, start, end)) return;
           reported.push([start, end]);
@@ -79,6 +86,8 @@ export default defineRule({
           report(placeholder.start, placeholder.end, describe(placeholder));
         }
         for (const match of text.matchAll(BRACKET_SLOT)) {
+          const end = match.index + match[0].length;
+          if (UI_LEAD_IN.test(text.slice(Math.max(0, match.index - 20), match.index)) || UI_FOLLOW_UP.test(text.slice(end, end + 12))) continue;
           if (looksLikeSlot(match[1]!)) report(match.index, match.index + match[0].length, `"${match[0]}" is a slot that was never filled in`);
         }
         for (const match of text.matchAll(ANGLE_SLOT)) {
