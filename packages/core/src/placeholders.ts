@@ -76,7 +76,8 @@ function splitFallback(expression: string): { name: string; fallback?: string } 
   return { name: expression.split('|')[0]!.trim() };
 }
 
-function roleOf(name: string, syntax: PlaceholderSyntax): PlaceholderRole {
+/** What a placeholder named `name` stands for, as far as its name tells. */
+export function roleOf(name: string, syntax: PlaceholderSyntax = 'mustache'): PlaceholderRole {
   if (syntax === 'liquid-tag' && /^(?:if|unless|else|elsif|endif|endunless|for|endfor|case|when|endcase|assign|capture|endcapture|comment|endcomment|raw|endraw)\b/u.test(name)) {
     return 'other';
   }
@@ -431,7 +432,7 @@ export function logicBlocks(placeholders: readonly Placeholder[]): { blocks: Log
 export interface DelimiterProblem {
   start: number;
   end: number;
-  problem: 'single-close' | 'single-open' | 'mixed-close' | 'unclosed' | 'unopened' | 'single-braces';
+  problem: 'single-close' | 'single-open' | 'mixed-close' | 'unclosed' | 'unopened' | 'single-braces' | 'extra-brace';
   /** The placeholder as it was meant, when that is clear. */
   expected?: string;
 }
@@ -446,7 +447,7 @@ const UNOPENED_CLOSE = /\}\}|%\}/gu;
 const SINGLE_BRACE_FIELD = /(?<![{%#$\w])\{\s*([a-z_]+(?:\.[a-z_]\w*)+)\s*\}(?!\})/giu;
 
 /**
- * Delimiters that do not pair up: `{{ticket.id}`, `{ticket.id}}`, `{{ticket.id %}`, an opening
+ * Delimiters that do not pair up: `{{ticket.id}`, `{ticket.id}}`, `{{{ticket.id}}}`, `{{ticket.id %}`, an opening
  * `{{` or `{%` never closed on its line, a `}}` never opened. `{ticket.id}` (single braces around a
  * field path) only when `mustacheFields` says the template's placeholders use double braces.
  */
@@ -464,6 +465,13 @@ export function findDelimiterProblems(text: string, placeholders: readonly Place
   const each = (pattern: RegExp, report: (match: RegExpMatchArray, start: number, end: number) => void): void => {
     for (const match of blanked.matchAll(pattern)) report(match, match.index, match.index + match[0].length);
   };
+  // "{{{ticket.id}}}": help desks read the inner {{…}} and print the extra braces around the value.
+  for (const placeholder of placeholders) {
+    if (placeholder.syntax !== 'mustache') continue;
+    const before = text[placeholder.start - 1] === '{' && !/[%#$]/u.test(text[placeholder.start - 2] ?? '') ? 1 : 0;
+    const after = text[placeholder.end] === '}' ? 1 : 0;
+    if (before + after > 0) claim(placeholder.start - before, placeholder.end + after, 'extra-brace', placeholder.raw);
+  }
   each(DOUBLE_OPEN_TAG_CLOSE, (match, start, end) => claim(start, end, 'mixed-close', `{{${match[1]!.trimEnd()}}}`));
   each(TAG_OPEN_MUSTACHE_CLOSE, (match, start, end) => claim(start, end, 'mixed-close', `{%${match[1]!.trimEnd()}%}`));
   each(DOUBLE_OPEN_SINGLE_CLOSE, (match, start, end) => claim(start, end, 'single-close', `{{${match[1]!}}}`));
@@ -507,4 +515,33 @@ export function looksLikeSlot(inner: string): boolean {
   const last = words[words.length - 1]!.replace(/[.'’]+$/u, '');
   if (words.length === 1) return SINGLE_WORD_SLOT.test(last);
   return SLOT_NOUN.test(last) || SLOT_INSTRUCTION.test(words[0]!) || (words.length >= 3 && SLOT_NOUN.test(words[0]!) && words[1]!.toLowerCase() === 'of');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merge tags of tools that are not help desks (newsletters, mail merge, scripts): no help desk
+// fills them, so they reach the customer as written.
+
+export interface MergeTag {
+  start: number;
+  end: number;
+  raw: string;
+  /** What it is, for messages: "a Mailchimp merge tag". */
+  kind: string;
+  /** `${…}` is also how code interpolates: callers decide whether that one is a slot. */
+  script: boolean;
+}
+
+const MERGE_TAGS: ReadonlyArray<{ pattern: RegExp; kind: string; script?: boolean }> = [
+  { pattern: /\*\|[A-Z][A-Z0-9_:]*\|\*/gu, kind: 'a Mailchimp merge tag' },
+  { pattern: /<<\s*[A-Za-z][\w .]{0,40}?\s*>>/gu, kind: 'a mail-merge field' },
+  { pattern: /(?<!\$)\$\{\s*[A-Za-z_][\w.]{0,60}\s*\}/gu, kind: 'a template-literal placeholder', script: true },
+];
+
+/** Mailchimp `*|FNAME|*`, mail-merge `<<First Name>>`, `${first_name}`. */
+export function findMergeTags(text: string): MergeTag[] {
+  const found: MergeTag[] = [];
+  for (const { pattern, kind, script = false } of MERGE_TAGS) {
+    for (const match of text.matchAll(pattern)) found.push({ start: match.index, end: match.index + match[0].length, raw: match[0], kind, script });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }

@@ -23,6 +23,10 @@ describe('delimiters', () => {
     ['Hi {%customer.firstName,fallback=there%,', '{%customer.firstName,fallback=there%,', undefined],
     ['Ticket %{ticket.number is open.', '%{ticket.number is open.', undefined],
     ['Ticket {{ }} is open.', '{{ }}', undefined],
+    ['Ticket {{{ticket.id}}} is open.', '{{{ticket.id}}}', '{{ticket.id}}'],
+    ['Ticket {{ticket.id}}} is open.', '{{ticket.id}}}', '{{ticket.id}}'],
+    ['Hi *|FNAME|*, ticket {{ticket.id}} is open.', '*|FNAME|*', undefined],
+    ['Hi ${first_name}, ticket {{ticket.id}} is open.', '${first_name}', undefined],
   ])('%s', async (text, actual, expected) => {
     expect(await found(text)).toEqual([[actual, expected]]);
   });
@@ -31,6 +35,11 @@ describe('delimiters', () => {
     expect(await found('Hi {{Customer Name}}, ticket {ticket.id} is open.')).toEqual([['{ticket.id}', '{{ticket.id}}']]);
     expect(await found('Ticket {ticket.id} is open.')).toEqual([]);
     expect(await found('Ticket {ticket.id} is open.', 'zendesk')).toEqual([['{ticket.id}', '{{ticket.id}}']]);
+  });
+
+  it('reads other tools\' merge tags as broken only beside help-desk placeholders or for a known platform', async () => {
+    expect(await found('Hi *|FNAME|*, it costs ${price}.')).toEqual([]);
+    expect((await found('Hi <<First Name>>,', 'front')).map(([actual]) => actual)).toEqual(['<<First Name>>']);
   });
 
   it('is silent on drafts (unfilled-placeholder reports those)', async () => {

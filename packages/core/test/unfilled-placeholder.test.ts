@@ -19,6 +19,11 @@ describe('unrendered placeholders in a draft', () => {
     ['#{ticket.customer.firstname}'],
     ['[[MISSING TOKEN - COMPANY]]'],
     ['{% if ticket.via == "web" %}'],
+    ['*|FNAME|*'],
+    ['<<First Name>>'],
+    ['${first_name}'],
+    ['{first_name}'],
+    ['{order_id}'],
   ])('%s', async (placeholder) => {
     expect(await flagged(reply(`Your ticket ${placeholder} is solved.`))).toEqual([placeholder]);
   });
@@ -78,6 +83,7 @@ describe("writer's markers", () => {
     ['Todo list items sync now.'],
     ['Thanks xxx'],
     ['The XXL size is back in stock.'],
+    ['The set {a, b} and ${total} and {n} are maths.'],
   ])('not %s', async (line) => {
     expect(await flagged(reply(line))).toEqual([]);
   });

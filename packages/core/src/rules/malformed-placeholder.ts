@@ -9,6 +9,7 @@ import {
   checkField,
   fieldPath,
   findDelimiterProblems,
+  findMergeTags,
   inferPlatform,
   logicBlocks,
   logicTag,
@@ -27,6 +28,7 @@ const DELIMITER_MESSAGES: Record<DelimiterProblem['problem'], (raw: string) => s
   'mixed-close': (raw) => `"${raw}" opens and closes with different delimiters: the help desk cannot read it`,
   unclosed: (raw) => `"${raw}" is never closed: the help desk cannot read it`,
   unopened: (raw) => `"${raw}" closes a placeholder that was never opened`,
+  'extra-brace': (raw) => `"${raw}" has a brace too many: the customer sees it around the value`,
   'single-braces': (raw) => `"${raw}" has single braces: placeholders need two, or the customer sees it as written`,
 };
 const NOTE = 'A template is sent to every customer it fits: a placeholder the help desk cannot fill reaches all of them as code or as a gap.';
@@ -67,11 +69,22 @@ export default defineRule({
         const explicit = document.platform !== undefined;
         const platformId = document.platform ?? inferPlatform(placeholders);
         const platform: PlatformSyntax | undefined = platformId && PLATFORMS[platformId];
+        const reported: Array<[number, number]> = [];
         const report = (start: number, end: number, message: string, expected?: string): void => {
+          if (reported.some(([from, to]) => start < to && end > from)) return;
+          reported.push([start, end]);
           const entry: Report = { start, end, message, note: NOTE };
           if (expected !== undefined) entry.expected = [expected];
           context.report(entry);
         };
+
+        // Another tool's merge tags, where a help desk's placeholders are in use.
+        if (platform || placeholders.some((placeholder) => placeholder.syntax !== 'bracket')) {
+          for (const tag of findMergeTags(text)) {
+            const who = platform ? `${platform.label} does not fill it` : 'help desks do not fill it';
+            report(tag.start, tag.end, `"${tag.raw}" is ${tag.kind}: ${who}, so the customer sees it as written`);
+          }
+        }
 
         const mustacheFields = platform ? platform.syntax === 'mustache' : placeholders.some((placeholder) => placeholder.syntax === 'mustache');
         for (const problem of findDelimiterProblems(text, placeholders, mustacheFields)) {

@@ -9,7 +9,7 @@
  * at the end of a line), not in "your TODO list"; quotation marks quote someone else; a
  * bracketed button or menu ("click [Billing Details]") and code spans are not slots.
  */
-import { looksLikeSlot, type Placeholder } from '../placeholders.js';
+import { findMergeTags, looksLikeSlot, roleOf, type Placeholder } from '../placeholders.js';
 import { defineRule, type Reply } from '../rule.js';
 
 const NOTE = 'A slot that reaches the customer says nobody read the reply before it was sent — and leaves out what it was meant to say.';
@@ -26,6 +26,8 @@ const X_RUN = /(?<![\p{L}\d_*•-])[£$€#]?X{2,}(?:[.,/:-]X{2,})*(?![\p{L}\d_*
 // A bracket that names a button or menu: "click [Billing Details]", "[Settings] > [Plan]".
 const UI_LEAD_IN = /(?:\b(?:click|clicking|tap|tapping|press|pressing|select|selecting|choose|choosing|hit|open|opening|go\s+to|navigate\s+to|head\s+to)(?:\s+(?:on|the))?|[>→›»])\s*$/iu;
 const UI_FOLLOW_UP = /^\s*(?:[>→›»]|(?:button|tab|menu|page|link|section|option|field|box|icon|screen|panel|window)\b)/iu;
+// "{first_name}", "{order_id}": a field name in single braces, from a tool with its own syntax.
+const SINGLE_BRACE_FIELD = /(?<![{%#$\w])\{\s*([A-Za-z_][\w.]{0,60}?)\s*\}(?!\})/gu;
 // Code spans: `{{ page.title }}` in a reply about templates is an example, not a slot.
 const CODE_SPAN = /`[^`\n]+`/gu;
 
@@ -80,10 +82,21 @@ export default defineRule({
           context.report({ start, end, message, note: NOTE });
         };
 
+        for (const tag of findMergeTags(text)) {
+          // `${…}` is also code: only a field a reply would fill in ("${first_name}") is a slot.
+          const name = tag.raw.replace(/^\$\{\s*|\s*\}$/gu, '');
+          if (tag.script && roleOf(name) === 'other' && !/[._]/u.test(name)) continue;
+          report(tag.start, tag.end, `"${tag.raw}" is ${tag.kind} that was never filled in`);
+        }
         for (const placeholder of model.placeholders) {
           if (placeholder.syntax === 'bracket') continue;
           if (placeholder.syntax === 'double-bracket' && !/^[\p{L}][\p{L}\d _.:-]*$/u.test(placeholder.name)) continue;
           report(placeholder.start, placeholder.end, describe(placeholder));
+        }
+        for (const match of text.matchAll(SINGLE_BRACE_FIELD)) {
+          const name = match[1]!;
+          if (roleOf(name) === 'other' && !/[._]/u.test(name)) continue;
+          report(match.index, match.index + match[0].length, `"${match[0]}" was never filled in: the customer would see the placeholder as it is`);
         }
         for (const match of text.matchAll(BRACKET_SLOT)) {
           const end = match.index + match[0].length;
