@@ -273,6 +273,14 @@ export function fieldPath(expression: string): string[] | undefined {
   return expression.split('.').map((segment) => segment.replace(/\[-?\d+\]$/u, ''));
 }
 
+/** The expression with one segment of its field path replaced, indices kept: `ticket.requestor` → `ticket.requester`. */
+export function replaceSegment(expression: string, segment: number, replacement: string): string {
+  return expression
+    .split('.')
+    .map((part, index) => (index === segment ? part.replace(/^[A-Za-z_]\w*/u, replacement) : part))
+    .join('.');
+}
+
 /** What a platform makes of a field path: known, unknown (custom, perhaps), or close to a field it knows. */
 export type FieldCheck = { known: true } | { known: false; typo?: { segment: number; suggestion: string } };
 
@@ -333,6 +341,24 @@ export function checkField(path: readonly string[], platform: PlatformSyntax): F
 }
 
 const PLATFORM_IDS = Object.keys(PLATFORMS) as Platform[];
+
+/**
+ * Without a known platform: the field a typo meant, when every help desk whose templates use
+ * this syntax and know the path's first name ("ticket") suggests the same correction. The
+ * first name itself is never corrected this way (`tickets.count` may be another tool's field).
+ */
+export function consensusTypo(path: readonly string[], syntax: PlaceholderSyntax): { segment: number; suggestion: string } | undefined {
+  let agreed: { segment: number; suggestion: string } | undefined;
+  for (const platform of PLATFORM_IDS.map((id) => PLATFORMS[id])) {
+    if (platform.syntax !== syntax || !platform.fields || !Object.hasOwn(platform.fields, path[0]!)) continue;
+    const check = checkField(path, platform);
+    if (check.known) return undefined;
+    if (!check.typo) continue;
+    if (agreed && (agreed.segment !== check.typo.segment || agreed.suggestion !== check.typo.suggestion)) return undefined;
+    agreed = check.typo;
+  }
+  return agreed;
+}
 
 /**
  * The help desk a template is written for, when its placeholders tell unambiguously: every
@@ -501,7 +527,7 @@ const SLOT_NOUN =
 const SINGLE_WORD_SLOT = /^(?:name|firstname|surname|date|time|number|amount|price|address|email|e-mail|phone|link|url|reference|signature)$/iu;
 // Words that open an instruction to the writer ("[Insert tracking link]", "<your name>").
 const SLOT_INSTRUCTION = /^(?:insert|add|enter|fill|put|type|paste|include|your|customer'?s?|client'?s?|agent'?s?|recipient'?s?)$/iu;
-const NOT_A_SLOT = /^(?:sic|redacted|edited|external|spam|image|attachment|link|photo|screenshot|cid|laughs|sighs)\b/iu;
+const NOT_A_SLOT = /^(?:sic|redacted|edited|external|spam|image|attachment|link|photo|screenshot|laughs|sighs)$/iu;
 
 /**
  * Whether bracketed or angled text reads like a slot for someone to fill in: a few words without
@@ -514,7 +540,9 @@ export function looksLikeSlot(inner: string): boolean {
   if (!words.every((word) => /^[\p{L}'’#.-]+$/u.test(word))) return false;
   const last = words[words.length - 1]!.replace(/[.'’]+$/u, '');
   if (words.length === 1) return SINGLE_WORD_SLOT.test(last);
-  return SLOT_NOUN.test(last) || SLOT_INSTRUCTION.test(words[0]!) || (words.length >= 3 && SLOT_NOUN.test(words[0]!) && words[1]!.toLowerCase() === 'of');
+  // "[Date of delivery]", "[link to the article]", "[number for the courier]".
+  const headFirst = words.length >= 3 && (SLOT_NOUN.test(words[0]!) || /^link$/iu.test(words[0]!)) && /^(?:of|to|for)$/iu.test(words[1]!);
+  return SLOT_NOUN.test(last) || SLOT_INSTRUCTION.test(words[0]!) || headFirst;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -99,6 +99,15 @@ describe('the platform', () => {
     expect(await found('Hallo #{ticket.custmer.firstname}', 'zammad')).toEqual([['#{ticket.custmer.firstname}', '#{ticket.customer.firstname}']]);
   });
 
+  it('without a platform, suggests a fix only when every help desk that knows the namespace agrees', async () => {
+    expect(await found('Hi {{ticket.requestor.name}}')).toEqual([['{{ticket.requestor.name}}', '{{ticket.requester.name}}']]);
+    for (const text of ['{{tickets.count}}', '{{ticket.messages[0].bodytext}}', '{{order.nuber}}']) expect(await found(text)).toEqual([]);
+  });
+
+  it('reports a HubSpot missing-token mark saved into a template', async () => {
+    expect((await found('Hi [[MISSING TOKEN - FIRSTNAME]],')).map(([actual]) => actual)).toEqual(['[[MISSING TOKEN - FIRSTNAME]]']);
+  });
+
   it('leaves custom fields and names close to nothing alone', async () => {
     const text = 'Order {{ticket.ticket_field_3600}} for {{dc.greeting}}, {{ticket.requester.custom_fields.tier}}, {{ticket.warranty_code}}';
     expect(await found(text, 'zendesk')).toEqual([]);

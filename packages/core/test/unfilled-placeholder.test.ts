@@ -67,6 +67,19 @@ describe('slots written for a person', () => {
 });
 
 describe("writer's markers", () => {
+  it.each([['It ships within [X] business days.'], ['It ships within XX days.'], ['Read [link to the article] first.']])('%s', async (line) => {
+    expect(await flagged(reply(line))).toHaveLength(1);
+  });
+
+  it.each([['Press [X] to close the window.'], ['Tick [X] when done.'], ['The XX chromosome.']])('not %s', async (line) => {
+    expect(await flagged(reply(line))).toEqual([]);
+  });
+
+  it('reads a field name in capitals in the greeting, not in the body', async () => {
+    expect(await flagged('Hi FIRST_NAME,\n\nYour order ships today.\n\nBest,\nKai')).toEqual(['FIRST_NAME']);
+    expect(await flagged('Hi Ana,\n\nPut your NAME in capitals on the form.\n\nBest,\nKai')).toEqual([]);
+  });
+
   it.each([['TODO: add the tracking link'], ['[TODO]'], ['Tracking: TODO'], ['FIXME check the amount'], ['Refund: XXX'], ['Delivered on XX/XX/XXXX.'], ['It costs $XX.']])(
     '%s',
     async (line) => {

@@ -7,6 +7,7 @@
  */
 import {
   checkField,
+  consensusTypo,
   fieldPath,
   findDelimiterProblems,
   findMergeTags,
@@ -14,6 +15,7 @@ import {
   logicBlocks,
   logicTag,
   PLATFORMS,
+  replaceSegment,
   type DelimiterProblem,
   type Placeholder,
   type PlatformSyntax,
@@ -101,12 +103,26 @@ export default defineRule({
           logic.blocks.some(({ open, close }) => open.start < placeholder.start && close.end > placeholder.end && logicTag(open)!.expression.includes(placeholder.name));
 
         for (const placeholder of placeholders) {
+          if (placeholder.syntax === 'double-bracket' && /^MISSING TOKEN\b/u.test(placeholder.name)) {
+            report(placeholder.start, placeholder.end, `"${placeholder.raw}" is what HubSpot writes for a token with no value: this template was saved from a sent email`);
+            continue;
+          }
           if (placeholder.syntax === 'bracket' || placeholder.syntax === 'double-bracket') continue;
           if (placeholder.name === '') {
             report(placeholder.start, placeholder.end, `"${placeholder.raw}" is empty: it names no field`);
             continue;
           }
-          if (!platform) continue;
+          if (!platform) {
+            const path = fieldPath(placeholder.name);
+            const typo = path && consensusTypo(path, placeholder.syntax);
+            if (path && typo) {
+              const corrected = replaceSegment(placeholder.name, typo.segment, typo.suggestion);
+              const offset = placeholder.raw.indexOf(placeholder.name);
+              const expected = placeholder.raw.slice(0, offset) + corrected + placeholder.raw.slice(offset + placeholder.name.length);
+              report(placeholder.start, placeholder.end, `"${path[typo.segment]}" is not a field help desks know: did you mean ${corrected}?`, expected);
+            }
+            continue;
+          }
           const tag = logicTag(placeholder);
           if (placeholder.syntax !== platform.syntax && !(tag && platform.logicTags)) {
             if (explicit) report(placeholder.start, placeholder.end, `${platform.label} does not fill ${SYNTAX_SHAPE[placeholder.syntax]} placeholders: the customer sees "${placeholder.raw}" as written`);
@@ -122,9 +138,8 @@ export default defineRule({
             const check = path && checkField(path, platform);
             if (!path || !check || check.known || !check.typo) continue;
             typo = true;
-            const corrected = path.map((segment, index) => (index === check.typo!.segment ? check.typo!.suggestion : segment)).join('.');
-            const fixedExpression = expression.replace(path[check.typo.segment]!, check.typo.suggestion);
-            const expected = placeholder.raw.slice(0, offset) + fixedExpression + placeholder.raw.slice(offset + expression.length);
+            const corrected = replaceSegment(expression, check.typo.segment, check.typo.suggestion);
+            const expected = placeholder.raw.slice(0, offset) + corrected + placeholder.raw.slice(offset + expression.length);
             report(placeholder.start, placeholder.end, `"${path[check.typo.segment]}" is not a ${platform.label} field: did you mean ${corrected}?`, expected);
           }
           if (typo || tag || !platform.withFallback || placeholder.role !== 'customer-name' || placeholder.fallback !== undefined || guarded(placeholder)) continue;

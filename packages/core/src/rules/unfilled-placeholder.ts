@@ -28,6 +28,12 @@ const UI_LEAD_IN = /(?:\b(?:click|clicking|tap|tapping|press|pressing|select|sel
 const UI_FOLLOW_UP = /^\s*(?:[>→›»]|(?:button|tab|menu|page|link|section|option|field|box|icon|screen|panel|window)\b)/iu;
 // "{first_name}", "{order_id}": a field name in single braces, from a tool with its own syntax.
 const SINGLE_BRACE_FIELD = /(?<![{%#$\w])\{\s*([A-Za-z_][\w.]{0,60}?)\s*\}(?!\})/gu;
+// "within [X] business days", "XX hours": a one-letter slot or two X's before a unit.
+const UNIT = String.raw`(?= (?:(?:business|working|calendar) )?(?:days?|hours?|minutes?|weeks?|months?|years?|items?|times?|percent|euros?|dollars?|pounds?)\b)`;
+const LETTER_SLOT = new RegExp(String.raw`(?<=\p{L}[,:]? )\[[XN#]\]${UNIT}`, 'gu');
+const DOUBLE_X = new RegExp(String.raw`(?<=[\p{L},:] )XX${UNIT}`, 'gu');
+// "Hi NAME,", "Dear FIRST_NAME": a field name in capitals where the greeting's name goes.
+const GREETING_FIELD = /\b(?:NAME|FNAME|FIRSTNAME|FIRST_NAME|FULL_NAME|FULLNAME|CUSTOMER_NAME|CUSTOMER|CLIENT_NAME)\b/gu;
 // Code spans: `{{ page.title }}` in a reply about templates is an example, not a slot.
 const CODE_SPAN = /`[^`\n]+`/gu;
 
@@ -108,6 +114,15 @@ export default defineRule({
           if (!looksLikeSlot(inner)) continue;
           if (HTML_ELEMENTS.has(inner) || text.includes(`</${inner}>`)) continue;
           report(match.index, match.index + match[0].length, `"${match[0]}" is a slot that was never filled in`);
+        }
+        for (const match of [...text.matchAll(LETTER_SLOT), ...text.matchAll(DOUBLE_X)]) {
+          report(match.index, match.index + match[0].length, `"${match[0]}" stands in for a value that was never filled in`);
+        }
+        if (model.greeting) {
+          for (const match of model.greeting.text.matchAll(GREETING_FIELD)) {
+            const start = model.greeting.start + match.index;
+            report(start, start + match[0].length, `"${match[0]}" is a field name where the customer's name should be`);
+          }
         }
         for (const match of text.matchAll(MARKER)) {
           const end = match.index + match[0].length;
