@@ -184,9 +184,11 @@ const FRESHDESK_FIELDS: FieldTree = {
   ticket: {
     id: true, subject: true, description: true, description_text: true, url: true, public_url: true, portal_url: true, portal_name: true, status: true,
     priority: true, source: true, ticket_type: true, tags: true, due_by_time: true, due_by_hrs: true, fr_due_by_time: true, fr_due_by_hrs: true,
-    latest_public_comment: true, latest_private_comment: true, satisfaction_survey: true, group: { name: true }, agent: FRESHDESK_PERSON,
+    latest_public_comment: true, latest_private_comment: true, satisfaction_survey: true, surveymonkey_survey: true, billable_hours: true,
+    total_time_spent: true, group: { name: true }, agent: FRESHDESK_PERSON,
     requester: FRESHDESK_PERSON, company: { name: true, description: true, domains: true },
   },
+  helpdesk_name: true,
 };
 const HELPSCOUT_PERSON: FieldTree = { firstName: true, lastName: true, fullName: true, email: true, company: true, phone: true, jobTitle: true };
 const FRONT_PERSON: FieldTree = { name: true, first_name: true, last_name: true, email: true, id: true };
@@ -257,7 +259,8 @@ export const PLATFORMS: Readonly<Record<Platform, PlatformSyntax>> = {
     fields: {
       ticket: {
         id: true, number: true, title: true, created_at: true, updated_at: true, pending_time: true, state: ANY_FIELD, priority: ANY_FIELD,
-        group: ANY_FIELD, organization: ANY_FIELD, owner: ZAMMAD_USER, customer: ZAMMAD_USER, tags: true,
+        group: ANY_FIELD, organization: ANY_FIELD, owner: ZAMMAD_USER, customer: ZAMMAD_USER, created_by: ZAMMAD_USER, updated_by: ZAMMAD_USER,
+        tags: true, escalation_at: true, first_response_at: true, close_at: true, last_contact_at: true,
       },
       user: ZAMMAD_USER,
       article: ANY_FIELD,
@@ -307,8 +310,8 @@ function editDistance(a: string, b: string, cap: number): number {
 
 /** The known sibling a misspelt segment most likely meant: one clear nearest field, or none. */
 function nearestField(segment: string, siblings: readonly string[]): string | undefined {
-  // Short names differ from each other by a letter or two (id, url, via): allow one edit there.
-  const cap = segment.length >= 6 ? MAX_TYPO_DISTANCE : 1;
+  // Short names differ from each other by a letter or two (via, url; source, score): one edit there.
+  const cap = segment.length >= 8 ? MAX_TYPO_DISTANCE : 1;
   let best: string | undefined;
   let bestDistance = cap + 1;
   let tie = false;

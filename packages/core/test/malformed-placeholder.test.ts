@@ -112,6 +112,9 @@ describe('the platform', () => {
     const text = 'Order {{ticket.ticket_field_3600}} for {{dc.greeting}}, {{ticket.requester.custom_fields.tier}}, {{ticket.warranty_code}}';
     expect(await found(text, 'zendesk')).toEqual([]);
     expect(await found('Until {%customer.trialEndDate%}', 'helpscout')).toEqual([]);
+    // Two letters apart is a typo only in a long name: "source" is not a misspelt "score".
+    expect(await found('Via {{ticket.source}}', 'zendesk')).toEqual([]);
+    expect(await found('Opened by #{ticket.created_by.firstname}', 'zammad')).toEqual([]);
   });
 
   it('asks for a fallback where a missing name is rendered as nothing, with the rewrite in the platform\'s syntax', async () => {
