@@ -520,6 +520,12 @@ export function findDelimiterProblems(text: string, placeholders: readonly Place
   return problems.sort((a, b) => a.start - b.start);
 }
 
+/** Backtick code spans: `{{ page.title }}` in a reply about theme code is an example, not a placeholder. */
+export function codeSpans(text: string): Array<[number, number]> {
+  if (!text.includes('`')) return [];
+  return [...text.matchAll(/`[^`\n]+`/gu)].map((match) => [match.index, match.index + match[0].length]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Slots written for a person to fill in: "[Customer Name]", "<insert date>".
 

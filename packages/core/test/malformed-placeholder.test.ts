@@ -42,6 +42,10 @@ describe('delimiters', () => {
     expect((await found('Hi <<First Name>>,', 'front')).map(([actual]) => actual)).toEqual(['<<First Name>>']);
   });
 
+  it('leaves code spans alone: a template about theme code quotes broken syntax on purpose', async () => {
+    expect(await found('Write `{{ product.title }` as `{{ product.title }}` in {{ticket.id}}.')).toEqual([]);
+  });
+
   it('is silent on drafts (unfilled-placeholder reports those)', async () => {
     expect(await lintWithRule('Ticket {{ticket.id} is open.', 'malformed-placeholder')).toEqual([]);
   });

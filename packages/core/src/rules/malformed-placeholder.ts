@@ -7,6 +7,7 @@
  */
 import {
   checkField,
+  codeSpans,
   consensusTypo,
   fieldPath,
   findDelimiterProblems,
@@ -71,7 +72,8 @@ export default defineRule({
         const explicit = document.platform !== undefined;
         const platformId = document.platform ?? inferPlatform(placeholders);
         const platform: PlatformSyntax | undefined = platformId && PLATFORMS[platformId];
-        const reported: Array<[number, number]> = [];
+        // Code spans are examples; reports overlap no code span and no earlier report.
+        const reported = codeSpans(text);
         const report = (start: number, end: number, message: string, expected?: string): void => {
           if (reported.some(([from, to]) => start < to && end > from)) return;
           reported.push([start, end]);

@@ -9,7 +9,7 @@
  * at the end of a line), not in "your TODO list"; quotation marks quote someone else; a
  * bracketed button or menu ("click [Billing Details]") and code spans are not slots.
  */
-import { findMergeTags, looksLikeSlot, roleOf, type Placeholder } from '../placeholders.js';
+import { codeSpans, findMergeTags, looksLikeSlot, roleOf, type Placeholder } from '../placeholders.js';
 import { defineRule, type Reply } from '../rule.js';
 
 const NOTE = 'A slot that reaches the customer says nobody read the reply before it was sent — and leaves out what it was meant to say.';
@@ -34,8 +34,6 @@ const LETTER_SLOT = new RegExp(String.raw`(?<=\p{L}[,:]? )\[[XN#]\]${UNIT}`, 'gu
 const DOUBLE_X = new RegExp(String.raw`(?<=[\p{L},:] )XX${UNIT}`, 'gu');
 // "Hi NAME,", "Dear FIRST_NAME": a field name in capitals where the greeting's name goes.
 const GREETING_FIELD = /\b(?:NAME|FNAME|FIRSTNAME|FIRST_NAME|FULL_NAME|FULLNAME|CUSTOMER_NAME|CUSTOMER|CLIENT_NAME)\b/gu;
-// Code spans: `{{ page.title }}` in a reply about templates is an example, not a slot.
-const CODE_SPAN = /`[^`\n]+`/gu;
 
 /** Whether [start, end) is inside quotation marks in the body: someone else's words. */
 function inQuotationMarks(reply: Reply, start: number, end: number): boolean {
@@ -81,7 +79,7 @@ export default defineRule({
         const reply = context.reply;
         if (reply.document.kind !== 'draft') return;
         const { text, model } = reply;
-        const reported: Array<[number, number]> = [...text.matchAll(CODE_SPAN)].map((match) => [match.index, match.index + match[0].length]);
+        const reported = codeSpans(text);
         const report = (start: number, end: number, message: string): void => {
           if (reported.some(([from, to]) => start < to && end > from) || inQuotationMarks(reply, start, end)) return;
           reported.push([start, end]);
