@@ -101,6 +101,14 @@ export default defineRule({
           else if (problem === 'unopened') report(tag.start, tag.end, `"${tag.raw}" has no {% ${expected} %} to belong to`);
           else report(tag.start, tag.end, `"${tag.raw}" tests nothing: say what it depends on`);
         }
+        // "requestor" in `{{ticket.requestor.name}}`: the rewrite swaps that one name inside the placeholder.
+        const reportTypo = (placeholder: Placeholder, expression: string, typo: { segment: number; suggestion: string }, whose: string): void => {
+          const offset = placeholder.raw.indexOf(expression);
+          const corrected = replaceSegment(expression, typo.segment, typo.suggestion);
+          const misspelt = expression.split('.')[typo.segment]!.replace(/\[-?\d+\]$/u, '');
+          const expected = placeholder.raw.slice(0, offset) + corrected + placeholder.raw.slice(offset + expression.length);
+          report(placeholder.start, placeholder.end, `"${misspelt}" is not ${whose}: did you mean ${corrected}?`, expected);
+        };
         const guarded = (placeholder: Placeholder): boolean =>
           logic.blocks.some(({ open, close }) => open.start < placeholder.start && close.end > placeholder.end && logicTag(open)!.expression.includes(placeholder.name));
 
@@ -117,12 +125,7 @@ export default defineRule({
           if (!platform) {
             const path = fieldPath(placeholder.name);
             const typo = path && consensusTypo(path, placeholder.syntax);
-            if (path && typo) {
-              const corrected = replaceSegment(placeholder.name, typo.segment, typo.suggestion);
-              const offset = placeholder.raw.indexOf(placeholder.name);
-              const expected = placeholder.raw.slice(0, offset) + corrected + placeholder.raw.slice(offset + placeholder.name.length);
-              report(placeholder.start, placeholder.end, `"${path[typo.segment]}" is not a field help desks know: did you mean ${corrected}?`, expected);
-            }
+            if (typo) reportTypo(placeholder, placeholder.name, typo, 'a field help desks know');
             continue;
           }
           const tag = logicTag(placeholder);
@@ -131,18 +134,14 @@ export default defineRule({
             continue;
           }
           // Field paths: the placeholder's own, or those a logic tag tests.
-          const paths = tag
-            ? [...tag.expression.matchAll(/(?<![\w."'])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+/gu)].map((match) => ({ expression: match[0], offset: placeholder.raw.indexOf(tag.expression) + match.index }))
-            : [{ expression: placeholder.name, offset: placeholder.raw.indexOf(placeholder.name) }];
+          const expressions = tag ? [...tag.expression.matchAll(/(?<![\w."'])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+/gu)].map((match) => match[0]) : [placeholder.name];
           let typo = false;
-          for (const { expression, offset } of paths) {
+          for (const expression of expressions) {
             const path = fieldPath(expression);
             const check = path && checkField(path, platform);
-            if (!path || !check || check.known || !check.typo) continue;
+            if (!check || check.known || !check.typo) continue;
             typo = true;
-            const corrected = replaceSegment(expression, check.typo.segment, check.typo.suggestion);
-            const expected = placeholder.raw.slice(0, offset) + corrected + placeholder.raw.slice(offset + expression.length);
-            report(placeholder.start, placeholder.end, `"${path[check.typo.segment]}" is not a ${platform.label} field: did you mean ${corrected}?`, expected);
+            reportTypo(placeholder, expression, check.typo, `a ${platform.label} field`);
           }
           if (typo || tag || !platform.withFallback || placeholder.role !== 'customer-name' || placeholder.fallback !== undefined || guarded(placeholder)) continue;
           report(
