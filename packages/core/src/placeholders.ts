@@ -137,6 +137,8 @@ export interface PlatformSyntax {
   syntax: PlaceholderSyntax;
   /** Whether the platform has {% if %}…{% endif %} blocks. */
   logicTags: boolean;
+  /** The template language of those blocks: Liquid writes `elsif`, Jinja `elif`. */
+  dialect?: 'liquid' | 'jinja';
   /** Known fields, for typo checks; absent where fields are mostly custom (Intercom attributes). */
   fields?: FieldTree;
   /** Field-name prefixes that are always custom: Zendesk `ticket_field_123`, Freshdesk `cf_…`. */
@@ -201,6 +203,7 @@ export const PLATFORMS: Readonly<Record<Platform, PlatformSyntax>> = {
     label: 'Zendesk',
     syntax: 'mustache',
     logicTags: true,
+    dialect: 'liquid',
     fields: ZENDESK_FIELDS,
     customPrefixes: ['ticket_field_', 'ticket_field_option_title_'],
     // Liquid's default filter also replaces an empty string.
@@ -210,11 +213,12 @@ export const PLATFORMS: Readonly<Record<Platform, PlatformSyntax>> = {
     label: 'Gorgias',
     syntax: 'mustache',
     logicTags: true,
+    dialect: 'jinja',
     fields: GORGIAS_FIELDS,
     // Gorgias templates are Jinja: an empty string is false in {% if %}.
     withFallback: (raw, name, fallback) => `{% if ${name} %}${raw}{% else %}${fallback}{% endif %}`,
   },
-  freshdesk: { label: 'Freshdesk', syntax: 'mustache', logicTags: true, fields: FRESHDESK_FIELDS, customPrefixes: ['cf_'] },
+  freshdesk: { label: 'Freshdesk', syntax: 'mustache', logicTags: true, dialect: 'liquid', fields: FRESHDESK_FIELDS, customPrefixes: ['cf_'] },
   helpscout: {
     label: 'Help Scout',
     syntax: 'liquid-tag',
@@ -235,7 +239,7 @@ export const PLATFORMS: Readonly<Record<Platform, PlatformSyntax>> = {
       survey: true,
     },
   },
-  hubspot: { label: 'HubSpot', syntax: 'mustache', logicTags: true },
+  hubspot: { label: 'HubSpot', syntax: 'mustache', logicTags: true, dialect: 'jinja' },
   osticket: {
     label: 'osTicket',
     syntax: 'percent',
@@ -401,10 +405,12 @@ const BLOCK_MIDDLES: Readonly<Record<string, readonly string[]>> = { else: ['if'
 const NEEDS_EXPRESSION = new Set(['if', 'unless', 'elsif', 'elif', 'for', 'case', 'when']);
 
 /** A logic tag: `{% if ticket.via == "web" %}` is keyword "if", expression `ticket.via == "web"`. */
-export function logicTag(placeholder: Placeholder): { keyword: string; expression: string } | undefined {
+export function logicTag(placeholder: Placeholder): { keyword: string; expression: string; misspelt?: boolean } | undefined {
   if (placeholder.syntax !== 'liquid-tag') return undefined;
   const match = /^-?\s*([a-z]+)\b\s*([\s\S]*?)\s*-?$/u.exec(placeholder.name);
   if (!match) return undefined;
+  // "{% end if %}" is a misspelt "{% endif %}": read it as the closer it was meant to be.
+  if (match[1] === 'end' && BLOCK_OPENERS.has(match[2]!)) return { keyword: `end${match[2]}`, expression: '', misspelt: true };
   const keyword = match[1]!;
   const known = BLOCK_OPENERS.has(keyword) || keyword in BLOCK_MIDDLES || keyword.startsWith('end') || keyword === 'assign' || keyword === 'set';
   return known ? { keyword, expression: match[2]! } : undefined;
@@ -417,13 +423,16 @@ export interface LogicBlock {
 
 export interface LogicProblem {
   tag: Placeholder;
-  problem: 'unclosed' | 'unopened' | 'no-expression';
-  /** The keyword the tag needed: "endif" for an unclosed if, "if" for a stray endif. */
+  problem: 'unclosed' | 'unopened' | 'no-expression' | 'misspelt';
+  /** The keyword the tag needed: "endif" for an unclosed if, "if" for a stray endif, "elsif" for Liquid's elif. */
   expected: string;
 }
 
 /** Pair logic tags into blocks and list those that open and never close, or close what never opened. */
-export function logicBlocks(placeholders: readonly Placeholder[]): { blocks: LogicBlock[]; problems: LogicProblem[] } {
+// The other dialect's spelling of "else if".
+const OTHER_ELSE_IF: Readonly<Record<'liquid' | 'jinja', [string, string]>> = { liquid: ['elif', 'elsif'], jinja: ['elsif', 'elif'] };
+
+export function logicBlocks(placeholders: readonly Placeholder[], dialect?: 'liquid' | 'jinja'): { blocks: LogicBlock[]; problems: LogicProblem[] } {
   const blocks: LogicBlock[] = [];
   const problems: LogicProblem[] = [];
   const open: Array<{ keyword: string; tag: Placeholder }> = [];
@@ -434,6 +443,8 @@ export function logicBlocks(placeholders: readonly Placeholder[]): { blocks: Log
     const inLiteral = open.length > 0 && (open[open.length - 1]!.keyword === 'raw' || open[open.length - 1]!.keyword === 'comment');
     if (inLiteral && keyword !== `end${open[open.length - 1]!.keyword}`) continue;
     if (NEEDS_EXPRESSION.has(keyword) && expression === '') problems.push({ tag: placeholder, problem: 'no-expression', expected: keyword });
+    if (tag.misspelt) problems.push({ tag: placeholder, problem: 'misspelt', expected: keyword });
+    if (dialect && keyword === OTHER_ELSE_IF[dialect][0]) problems.push({ tag: placeholder, problem: 'misspelt', expected: OTHER_ELSE_IF[dialect][1] });
     if (BLOCK_OPENERS.has(keyword)) {
       open.push({ keyword, tag: placeholder });
     } else if (keyword in BLOCK_MIDDLES) {

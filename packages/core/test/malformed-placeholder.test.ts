@@ -74,6 +74,17 @@ describe('logic blocks', () => {
     expect((await found('{% if %}Hi{% endif %} {% else %}')).map(([actual]) => actual)).toEqual(['{% if %}', '{% else %}']);
   });
 
+  it('repairs {% end if %}, and the other dialect\'s else-if where the platform is known', async () => {
+    expect(await found("{% if ticket.via == 'web' %}x{% end if %}")).toEqual([['{% end if %}', '{% endif %}']]);
+    expect(await found("{% if ticket.via == 'web' %}x{% elif ticket.via == 'mail' %}y{% endif %}", 'zendesk')).toEqual([
+      ["{% elif ticket.via == 'mail' %}", "{% elsif ticket.via == 'mail' %}"],
+    ]);
+    expect(await found("{% if ticket.channel == 'email' %}x{% elsif ticket.channel == 'chat' %}y{% endif %}", 'gorgias')).toEqual([
+      ["{% elsif ticket.channel == 'chat' %}", "{% elif ticket.channel == 'chat' %}"],
+    ]);
+    expect(await found("{% if a %}x{% elif b %}y{% endif %}")).toEqual([]);
+  });
+
   it('does not read Liquid inside {% raw %}', async () => {
     expect(await found('{% raw %}{% if x %}{% endraw %}')).toEqual([]);
   });

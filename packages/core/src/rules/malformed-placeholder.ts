@@ -95,10 +95,11 @@ export default defineRule({
           report(problem.start, problem.end, DELIMITER_MESSAGES[problem.problem](text.slice(problem.start, problem.end)), problem.expected);
         }
 
-        const logic = !platform || platform.logicTags ? logicBlocks(placeholders) : { blocks: [], problems: [] };
+        const logic = !platform || platform.logicTags ? logicBlocks(placeholders, platform?.dialect) : { blocks: [], problems: [] };
         for (const { tag, problem, expected } of logic.problems) {
           if (problem === 'unclosed') report(tag.start, tag.end, `"${tag.raw}" is never closed: add {% ${expected} %} where the block ends`);
           else if (problem === 'unopened') report(tag.start, tag.end, `"${tag.raw}" has no {% ${expected} %} to belong to`);
+          else if (problem === 'misspelt') report(tag.start, tag.end, `"${tag.raw}" is not a tag ${platform?.label ?? 'the help desk'} knows: write ${expected}`, tag.raw.replace(/\bend\s+\w+|\b(?:elif|elsif)\b/u, expected));
           else report(tag.start, tag.end, `"${tag.raw}" tests nothing: say what it depends on`);
         }
         // "requestor" in `{{ticket.requestor.name}}`: the rewrite swaps that one name inside the placeholder.
