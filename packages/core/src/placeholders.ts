@@ -582,10 +582,12 @@ export interface MergeTag {
 const MERGE_TAGS: ReadonlyArray<{ pattern: RegExp; kind: string; script?: boolean }> = [
   { pattern: /\*\|[A-Z][A-Z0-9_:]*\|\*/gu, kind: 'a Mailchimp merge tag' },
   { pattern: /<<\s*[A-Za-z][\w .]{0,40}?\s*>>/gu, kind: 'a mail-merge field' },
+  // ActiveCampaign and other mailers: "%FIRSTNAME%", "%ORDER_NUMBER%" (capitals, so "10% off, 20%" is not one).
+  { pattern: /(?<![\w%])%[A-Z][A-Z0-9_-]{1,40}%(?![\w%])/gu, kind: 'a mailer merge tag' },
   { pattern: /(?<!\$)\$\{\s*[A-Za-z_][\w.]{0,60}\s*\}/gu, kind: 'a template-literal placeholder', script: true },
 ];
 
-/** Mailchimp `*|FNAME|*`, mail-merge `<<First Name>>`, `${first_name}`. */
+/** Mailchimp `*|FNAME|*`, mail-merge `<<First Name>>`, `%FIRSTNAME%`, `${first_name}`. */
 export function findMergeTags(text: string): MergeTag[] {
   const found: MergeTag[] = [];
   for (const { pattern, kind, script = false } of MERGE_TAGS) {

@@ -20,6 +20,7 @@ describe('unrendered placeholders in a draft', () => {
     ['[[MISSING TOKEN - COMPANY]]'],
     ['{% if ticket.via == "web" %}'],
     ['*|FNAME|*'],
+    ['%FIRSTNAME%'],
     ['<<First Name>>'],
     ['${first_name}'],
     ['{first_name}'],
@@ -80,7 +81,7 @@ describe("writer's markers", () => {
     expect(await flagged('Hi Ana,\n\nPut your NAME in capitals on the form.\n\nBest,\nKai')).toEqual([]);
   });
 
-  it.each([['TODO: add the tracking link'], ['[TODO]'], ['Tracking: TODO'], ['FIXME check the amount'], ['Refund: XXX'], ['Delivered on XX/XX/XXXX.'], ['It costs $XX.']])(
+  it.each([['TODO: add the tracking link'], ['[TODO]'], ['Tracking: TODO'], ['FIXME check the amount'], ['Refund: XXX'], ['Delivered on XX/XX/XXXX.'], ['It costs $XX.'], ['The fee is £?? a month.']])(
     '%s',
     async (line) => {
       expect(await flagged(reply(line))).toHaveLength(1);
@@ -97,6 +98,8 @@ describe("writer's markers", () => {
     ['Thanks xxx'],
     ['The XXL size is back in stock.'],
     ['The set {a, b} and ${total} and {n} are maths.'],
+    ['Take 10% OFF% now, or 20%.'],
+    ['Why was I charged?? Sorry about that.'],
   ])('not %s', async (line) => {
     expect(await flagged(reply(line))).toEqual([]);
   });

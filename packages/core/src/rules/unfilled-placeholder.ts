@@ -21,7 +21,7 @@ const HTML_ELEMENTS = new Set(['code', 'title', 'address', 'time', 'data', 'labe
 // Writer's markers: TODO / FIXME / TKTK as notes, not as words in a sentence.
 const MARKER = /(?<![\p{L}\d_])(?:TODO|FIXME|TKTK)(?![\p{L}\d_])/gu;
 // Runs of X standing in for a value: "XXX", "£XX.XX", "XX/XX/XXXX".
-const X_RUN = /(?<![\p{L}\d_*•-])[£$€#]?X{2,}(?:[.,/:-]X{2,})*(?![\p{L}\d_*•])/gu;
+const X_RUN = /(?<![\p{L}\d_*•-])[£$€#]?X{2,}(?:[.,/:-]X{2,})*(?![\p{L}\d_*•])|[£$€]\?{2,}/gu;
 
 // A bracket that names a button or menu: "click [Billing Details]", "[Settings] > [Plan]".
 const UI_LEAD_IN = /(?:\b(?:click|clicking|tap|tapping|press|pressing|select|selecting|choose|choosing|hit|open|opening|go\s+to|navigate\s+to|head\s+to)(?:\s+(?:on|the))?|[>→›»])\s*$/iu;
@@ -128,7 +128,7 @@ export default defineRule({
         }
         for (const match of text.matchAll(X_RUN)) {
           const end = match.index + match[0].length;
-          if ((match[0].match(/X/gu)?.length ?? 0) < 3 && !/^[£$€#]/u.test(match[0])) continue;
+          if ((match[0].match(/[X?]/gu)?.length ?? 0) < 3 && !/^[£$€#]/u.test(match[0])) continue;
           if (!isMask(text, match.index, end)) report(match.index, end, `"${match[0]}" stands in for a value that was never filled in`);
         }
       },
