@@ -30,15 +30,16 @@ const UI_FOLLOW_UP = /^\s*(?:[>→›»]|(?:button|tab|menu|page|link|section|op
 const SINGLE_BRACE_FIELD = /(?<![{%#$\w])\{\s*([A-Za-z_][\w.]{0,60}?)\s*\}(?!\})/gu;
 // "within [X] business days", "XX hours": a one-letter slot or two X's before a unit.
 const UNIT = String.raw`(?= (?:(?:business|working|calendar) )?(?:days?|hours?|minutes?|weeks?|months?|years?|items?|times?|percent|euros?|dollars?|pounds?)\b)`;
-const LETTER_SLOT = new RegExp(String.raw`(?<=\p{L}[,:]? )\[[XN#]\]${UNIT}`, 'gu');
-const DOUBLE_X = new RegExp(String.raw`(?<=[\p{L},:] )XX${UNIT}`, 'gu');
+// Literal first, word before checked by hand: a lookbehind here is tried at every offset of the text.
+const UNIT_SLOT = new RegExp(String.raw`(?:\[[XN#]\]|\bXX)${UNIT}`, 'gu');
+const AFTER_WORD = /[\p{L},:] $/u;
 // "Hi NAME,", "Dear FIRST_NAME": a field name in capitals where the greeting's name goes.
 const GREETING_FIELD = /\b(?:NAME|FNAME|FIRSTNAME|FIRST_NAME|FULL_NAME|FULLNAME|CUSTOMER_NAME|CUSTOMER|CLIENT_NAME)\b/gu;
 
-/** Whether [start, end) is inside quotation marks in the body: someone else's words. */
-function inQuotationMarks(reply: Reply, start: number, end: number): boolean {
-  return reply.paragraphs.some((paragraph) =>
-    paragraph.sentences.some((sentence) => sentence.tokens.some((token) => token.quoted && token.start < end && token.end > start)),
+/** Spans of body words inside quotation marks: someone else's words. */
+function quotedWords(reply: Reply): Array<[number, number]> {
+  return reply.paragraphs.flatMap((paragraph) =>
+    paragraph.sentences.flatMap((sentence) => sentence.tokens.filter((token) => token.quoted).map((token): [number, number] => [token.start, token.end])),
   );
 }
 
@@ -80,8 +81,10 @@ export default defineRule({
         if (reply.document.kind !== 'draft') return;
         const { text, model } = reply;
         const reported = codeSpans(text);
+        let quoted: Array<[number, number]> | undefined;
         const report = (start: number, end: number, message: string): void => {
-          if (reported.some(([from, to]) => start < to && end > from) || inQuotationMarks(reply, start, end)) return;
+          if (reported.some(([from, to]) => start < to && end > from)) return;
+          if ((quoted ??= quotedWords(reply)).some(([from, to]) => start < to && end > from)) return;
           reported.push([start, end]);
           context.report({ start, end, message, note: NOTE });
         };
@@ -113,7 +116,8 @@ export default defineRule({
           if (HTML_ELEMENTS.has(inner) || text.includes(`</${inner}>`)) continue;
           report(match.index, match.index + match[0].length, `"${match[0]}" is a slot that was never filled in`);
         }
-        for (const match of [...text.matchAll(LETTER_SLOT), ...text.matchAll(DOUBLE_X)]) {
+        for (const match of text.matchAll(UNIT_SLOT)) {
+          if (!AFTER_WORD.test(text.slice(Math.max(0, match.index - 2), match.index))) continue;
           report(match.index, match.index + match[0].length, `"${match[0]}" stands in for a value that was never filled in`);
         }
         if (model.greeting) {
