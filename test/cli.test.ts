@@ -152,5 +152,20 @@ describe('replylint CLI', () => {
     expect(run(['--format', 'xml', 'rude.txt']).status).toBe(2);
     expect(run(['--rule', 'rude-phrasing', 'rude.txt']).status).toBe(2);
     expect(run(['--bogus']).status).toBe(2);
+    expect(run(['--platform', 'mailchimp', 'rude.txt']).status).toBe(2);
+  });
+
+  it('lints a .txt as a draft, or as a template with --kind template / --platform', () => {
+    const macro = 'Hi {{ticket.requester.first_name}},\n\nTicket {{ticket.id}} is solved.\n\nBest,\n{{current_user.name}}\n';
+    const rules = ['--no-config', '--rule', 'unfilled-placeholder:error', '--rule', 'malformed-placeholder:error', '--format', 'json'];
+    const ruleIds = (args: string[]): string[] =>
+      (JSON.parse(run([...rules, ...args, '-'], { input: macro }).stdout) as Array<{ messages: Array<{ ruleId: string }> }>)[0]!.messages.map((message) => message.ruleId);
+    expect(ruleIds([])).toEqual(['unfilled-placeholder', 'unfilled-placeholder', 'unfilled-placeholder']);
+    // The placeholders tell it is Zendesk, which leaves a missing name blank: "Hi ,".
+    expect(ruleIds(['--kind', 'template'])).toEqual(['malformed-placeholder']);
+    expect(ruleIds(['--platform', 'zendesk'])).toEqual(['malformed-placeholder']);
+    // Freshdesk spells it ticket.requester.firstname; Front has no ticket fields to compare with.
+    expect(ruleIds(['--platform', 'freshdesk'])).toEqual(['malformed-placeholder']);
+    expect(ruleIds(['--platform', 'front'])).toEqual([]);
   });
 });

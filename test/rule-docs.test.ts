@@ -1,12 +1,13 @@
 /**
  * Every rule's documentation is also its test table: each "Flags" example must be reported
  * (with exactly the quoted text when a `Flagged:` line follows it) and each "Passes"
- * example must not.
+ * example must not. Examples are linted as drafts; a `Document: template` line after the
+ * block (optionally with the help desk: `Document: template, zendesk`) lints it as a template.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../packages/core/src/index.js';
+import { rules, type DocumentInfo, type Platform } from '../packages/core/src/index.js';
 import { lintWithRule } from './helpers.js';
 
 const rulesDir = fileURLToPath(new URL('../rules/', import.meta.url));
@@ -14,6 +15,7 @@ const rulesDir = fileURLToPath(new URL('../rules/', import.meta.url));
 interface Example {
   text: string;
   flagged: string[];
+  document?: DocumentInfo;
 }
 
 function section(markdown: string, heading: string): string {
@@ -26,10 +28,14 @@ function section(markdown: string, heading: string): string {
 
 function examples(body: string): Example[] {
   const found: Example[] = [];
-  const pattern = /```text\n([\s\S]*?)\n```\n(?:Flagged: (.*)\n)?/gu;
+  const pattern = /```text\n([\s\S]*?)\n```\n((?:(?:Flagged|Document): .*\n)*)/gu;
   for (const match of body.matchAll(pattern)) {
-    const flagged = match[2] ? [...match[2].matchAll(/"((?:[^"\\]|\\.)*)"/gu)].map((m) => m[1]!) : [];
-    found.push({ text: match[1]!, flagged });
+    const flaggedLine = /^Flagged: (.*)$/mu.exec(match[2]!)?.[1];
+    const flagged = flaggedLine ? [...flaggedLine.matchAll(/"((?:[^"\\]|\\.)*)"/gu)].map((m) => m[1]!) : [];
+    const documentLine = /^Document: (draft|template)(?:, (\w+))?$/mu.exec(match[2]!);
+    const example: Example = { text: match[1]!, flagged };
+    if (documentLine) example.document = documentLine[2] ? { kind: documentLine[1] as DocumentInfo['kind'], platform: documentLine[2] as Platform } : { kind: documentLine[1] as DocumentInfo['kind'] };
+    found.push(example);
   }
   return found;
 }
@@ -58,14 +64,14 @@ for (const rule of rules) {
 
     for (const example of flags) {
       it(`flags: ${example.text.split('\n').join(' ⏎ ').slice(0, 80)}`, async () => {
-        const messages = await lintWithRule(example.text, id);
+        const messages = await lintWithRule(example.text, id, undefined, example.document);
         expect(messages.length).toBeGreaterThan(0);
         if (example.flagged.length > 0) expect(messages.map((m) => m.actual)).toEqual(example.flagged);
       });
     }
     for (const example of passes) {
       it(`passes: ${example.text.split('\n').join(' ⏎ ').slice(0, 80)}`, async () => {
-        const messages = await lintWithRule(example.text, id);
+        const messages = await lintWithRule(example.text, id, undefined, example.document);
         expect(messages.map((m) => `${m.actual}: ${m.reason}`)).toEqual([]);
       });
     }

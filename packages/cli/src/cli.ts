@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, extractTargets, lintTarget, resolveConfig, ruleById, rules, sourceFormats, SourceError, type Config, type LintMessage, type ResolvedConfig, type RuleSetting } from '@replylint/core';
+import { ConfigError, extractTargets, lintTarget, PLATFORMS, resolveConfig, ruleById, rules, sourceFormats, SourceError, type Config, type DocumentInfo, type LintMessage, type Platform, type ResolvedConfig, type RuleSetting } from '@replylint/core';
 import { ConfigLoader, loadConfigFile } from '@replylint/core/node';
 import { FORMATS, formatReport, type Format } from './formatters/index.js';
 import { decodeReply, expandInputs, fileProblem, InputError, LINTABLE_EXTENSIONS, readReply, readStdin } from './inputs.js';
@@ -27,6 +27,8 @@ interface CliOptions {
   stdinFilename?: string;
   inputFormat?: string;
   color?: boolean;
+  kind?: DocumentInfo['kind'];
+  platform?: Platform;
 }
 
 export interface Io {
@@ -88,11 +90,21 @@ function program(io: Io): Command {
     .option('--list-rules', 'list the rules')
     .option('--stdin-filename <name>', 'the name to show for input read from stdin (its extension chooses the input format)')
     .addOption(new Option('--input-format <format>', 'read every input as this format instead of choosing by extension').choices(sourceFormats().map((format) => format.name)))
+    .addOption(new Option('--kind <kind>', 'lint the inputs as drafts about to be sent or as templates').choices(['draft', 'template']))
+    .addOption(new Option('--platform <name>', 'the help desk the templates are written for (placeholder syntax and fields)').choices(Object.keys(PLATFORMS)))
     .option('--no-color', 'never colour the output (NO_COLOR is respected too)')
     .version(VERSION, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run replylint --help for usage)');
+}
+
+/** --kind and --platform, when given, override what the input's type says the document is. */
+function documentOption(options: CliOptions): { document?: DocumentInfo } {
+  if (options.kind === undefined && options.platform === undefined) return {};
+  const document: DocumentInfo = { kind: options.kind ?? (options.platform ? 'template' : 'draft') };
+  if (options.platform) document.platform = options.platform;
+  return { document };
 }
 
 interface Input {
@@ -103,7 +115,9 @@ interface Input {
 }
 
 /** Every reply in a file linted, its messages in the file's order. */
-async function lintSource(source: string, input: Input, config: ResolvedConfig, format: string | undefined): Promise<LintMessage[]> {
+async function lintSource(source: string, input: Input, config: ResolvedConfig, options: CliOptions): Promise<LintMessage[]> {
+  const format = options.inputFormat;
+  const { document } = documentOption(options);
   let targets;
   try {
     targets = await extractTargets(source, { ...(input.formatPath === undefined ? {} : { path: input.formatPath }), ...(format === undefined ? {} : { format }) });
@@ -114,7 +128,7 @@ async function lintSource(source: string, input: Input, config: ResolvedConfig, 
   const [problem] = targets.flatMap((target) => target.problems ?? []);
   if (problem) throw new InputError(input.filePath, `line ${source.slice(0, problem.start).split(/\r\n|\r|\n/u).length}: ${problem.message}`);
   const messages: LintMessage[] = [];
-  for (const target of targets) messages.push(...(await lintTarget(target, { source, config, path: input.filePath })).messages);
+  for (const target of targets) messages.push(...(await lintTarget(document ? { ...target, document } : target, { source, config, path: input.filePath })).messages);
   return targets.length > 1 ? messages.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset) : messages;
 }
 
@@ -196,7 +210,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     try {
       const text = (await input.read()).replace(/^\uFEFF/u, '');
       const config = await configForFile(resolve(io.cwd, input.filePath === '<stdin>' ? 'stdin' : input.filePath));
-      const messages = await lintSource(text, input, config, options.inputFormat);
+      const messages = await lintSource(text, input, config, options);
       const shown = options.quiet ? messages.filter((message) => message.fatal) : messages;
       results.push(fileResult(input.filePath, shown.map(toResultMessage)));
     } catch (error) {

@@ -1,6 +1,6 @@
 export { lint, analyzeReply, type LintMessage, type LintOptions, type LintResult } from './lint.js';
 export { parseEmail, type EmailModel, type Region, type RegionKind } from './email.js';
-export { findPlaceholders, type Placeholder, type PlaceholderRole, type PlaceholderSyntax } from './placeholders.js';
+export { findPlaceholders, inferPlatform, PLATFORMS, type Placeholder, type PlaceholderRole, type PlaceholderSyntax, type PlatformSyntax } from './placeholders.js';
 export { analyzeParagraph, normalizeWord, type AnalyzedParagraph, type Sentence, type Token } from './text.js';
 export { compilePattern, matchPattern, PatternError } from './phrases.js';
 export { definePhraseRule, phraseMatcher, phraseOptionsSpec, matchCase, type Phrase, type PhraseOptions } from './phrase-rule.js';

@@ -1,9 +1,11 @@
 import type { AnyRule } from '../rule.js';
 import cannedResponse from './canned-response.js';
+import malformedPlaceholder from './malformed-placeholder.js';
 import missingAgentName from './missing-agent-name.js';
 import missingTimeframe from './missing-timeframe.js';
 import rudePhrasing from './rude-phrasing.js';
+import unfilledPlaceholder from './unfilled-placeholder.js';
 import weakClosing from './weak-closing.js';
 
 /** Every built-in rule, in documentation order. */
-export const rules: readonly AnyRule[] = [rudePhrasing, cannedResponse, missingAgentName, missingTimeframe, weakClosing];
+export const rules: readonly AnyRule[] = [rudePhrasing, cannedResponse, missingAgentName, missingTimeframe, weakClosing, unfilledPlaceholder, malformedPlaceholder];
