@@ -1,0 +1,173 @@
+/**
+ * Capitals and "!!!" read as a raised voice ("courtesy in writing must be exaggerated,
+ * because tone is lost"). The rule reports runs of capitalised words in the body ("DO NOT",
+ * "PLEASE READ CAREFULLY", "IMPORTANT!") and runs of two or more exclamation marks, with the
+ * rewrite in ordinary case or with one "!". Capitals that are not a voice pass: acronyms and
+ * codes (a word of at most four capitals — PDF, FAQ, ID, VAT — unless it is a common word
+ * such as NOT or NOW; any word with a digit or an underscore; USB-C), well-known longer
+ * acronyms (HTTPS, HIPAA, SWIFT), words the signature writes in capitals (the company's
+ * name), keywords the customer is asked to type ("reply STOP"), headings on a line of their
+ * own, legal notices in capitals, placeholders, quotations, signatures and quoted history.
+ */
+import { defineRule, type RuleOptionsSpec } from '../rule.js';
+import type { Sentence, Token } from '../text.js';
+
+export interface ShoutingOptions {
+  /** Words in capitals that are names here, not shouting: brands, products, systems. */
+  allow: string[];
+}
+
+// Longer acronyms and initialisms that are written in capitals (shorter ones pass anyway).
+const ACRONYMS = new Set(
+  `HTTPS HIPAA SWIFT CHAPS ASCII OAUTH DMARC FATCA FINRA NASDAQ EBITDA UNESCO UNICEF COVID SCUBA LASER RADAR CAPTCHA SCORM
+  NHTSA ERISA COBRA FERPA PIPEDA MIFARE LATAM BENELUX OFCOM OFGEM OFWAT CLABE SOFORT GIROPAY XHTML NOSQL GRAPHQL WYSIWYG
+  NVIDIA`.split(/\s+/u),
+);
+// Short words that shout on their own: "do NOT", "reply NOW", "YOU must".
+const LOUD_SHORT = new Set(
+  `NOT DO DONT DON'T DON’T CAN'T CAN’T WON'T WON’T ISN'T ISN’T MUST NOW ONLY VERY YOU YOUR STOP ALL ANY NEED READ FREE
+  LAST SURE KEEP LATE SOON MORE BEST NEW`.split(/\s+/u),
+);
+// Short words lowered inside a loud run ("READ THE TERMS"), but not loud alone (IT, ON, US).
+const FUNCTION_WORDS = new Set(
+  `THE AND FOR ARE IS BE WE OUR MY TO OF IN ON AT BY OR IT AS SO NO THIS THAT HAVE HAS WHAT WHY WHEN HOW GET SEND CALL
+  HERE JUST EVER EACH ALSO EVEN BACK DAYS DAY TIME ONE BUT GOOD HELP OVER WITH FROM KEEP SAVE PAY PAID DUE OPEN MAKE
+  LOOK SEE GIVE TAKE BEEN WAS WERE WILL CAN YES ME US AN A I`.split(/\s+/u),
+);
+// Words the customer is asked to type or send: "reply STOP", "type DELETE to confirm".
+const KEYWORD_VERBS = new Set(['reply', 'text', 'type', 'enter', 'send', 'write', 'press', 'tap', 'click', 'select', 'choose', 'say', 'code', 'word', 'keyword', 'option', 'button', 'status']);
+// Labels printed in capitals on screens and devices: "the SHARE button", "the ADMIN tab".
+const LABEL_NOUNS = new Set(['button', 'buttons', 'key', 'keys', 'tab', 'tabs', 'menu', 'option', 'field', 'mode', 'setting', 'switch', 'light', 'lights', 'screen', 'column', 'label']);
+const LEGAL_WORDS = /\b(?:WARRANT(?:Y|IES)|LIABILITY|LIABLE|DISCLAIM|TERMS|CONDITIONS|MERCHANTABILITY|FITNESS|INDEMNIF|STATUTORY|CONFIDENTIAL|PRIVILEGED|"AS IS"|AS IS)\b/u;
+
+const NOTE = 'Capitals and stacked exclamation marks read as shouting; tone is lost in writing, so it reads louder than meant.';
+
+const CAPS_WORD = /^[\p{Lu}][\p{Lu}'’]*$/u;
+const letters = (word: string): number => word.replace(/['’]/gu, '').length;
+
+function parseOptions(raw: unknown): ShoutingOptions {
+  if (raw === undefined) return { allow: [] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('options must be an object such as { "allow": ["ACME"] }');
+  const { allow = [], ...unknown } = raw as Record<string, unknown>;
+  const extra = Object.keys(unknown)[0];
+  if (extra !== undefined) throw new Error(`unknown option "${extra}" (expected "allow")`);
+  if (!Array.isArray(allow) || !allow.every((word) => typeof word === 'string' && word.trim() !== '')) throw new Error('"allow" must be a list of words, such as ["ACME", "NEXUS"]');
+  return { allow: allow.map((word: string) => word.trim().toUpperCase()) };
+}
+
+const options: RuleOptionsSpec<ShoutingOptions> = { defaults: { allow: [] }, parse: parseOptions };
+
+interface Word {
+  token: Token;
+  raw: string;
+}
+
+/** The words of a sentence, one per written word (contractions expand into several tokens). */
+function wordsOf(sentence: Sentence): Word[] {
+  const words: Word[] = [];
+  for (const token of sentence.tokens) {
+    if (words[words.length - 1]?.token.start === token.start) continue;
+    words.push({ token, raw: token.raw });
+  }
+  return words;
+}
+
+/** The line of `text` around an offset. */
+function lineAround(text: string, offset: number): string {
+  const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const rest = text.slice(offset).search(/[\r\n]/u);
+  return text.slice(start, rest < 0 ? text.length : offset + rest);
+}
+
+/** A heading in a template: a line of capitals alone, with no sentence punctuation at its end. */
+function isHeading(line: string): boolean {
+  const trimmed = line.trim();
+  return !/\p{Ll}/u.test(trimmed) && !/[.!?！？]$/u.test(trimmed) && trimmed.split(/\s+/u).length <= 8;
+}
+
+export default defineRule<ShoutingOptions>({
+  meta: {
+    id: 'shouting',
+    description: 'Words in capitals or stacked exclamation marks that read as shouting',
+    category: 'tone',
+    severity: 'warn',
+    fixable: true,
+    principle: '1. Courtesy in writing must be exaggerated, because tone is lost',
+    recommended: false,
+  },
+  options,
+  create(context) {
+    const { text, model } = context.reply;
+    const allowed = new Set(context.options.allow);
+    // Words the signature writes in capitals are names ("SKYWARD AIRLINES"), not shouting.
+    for (const line of model.signature) for (const word of line.text.match(/\p{Lu}{2,}/gu) ?? []) allowed.add(word);
+    const legalParagraphs = new Set<number>();
+
+    const isCaps = (word: Word): boolean => !word.token.placeholder && !word.token.quoted && letters(word.raw) >= 1 && CAPS_WORD.test(word.raw);
+    const isLoud = (word: string): boolean => {
+      if (allowed.has(word) || ACRONYMS.has(word)) return false;
+      return letters(word) >= 5 || LOUD_SHORT.has(word);
+    };
+
+    const reportRun = (run: Word[], sentence: Sentence): void => {
+      // Acronyms at the edges stay out of the finding: "PDF NOW" reports "NOW".
+      const lowerable = (word: Word): boolean => isLoud(word.raw) || FUNCTION_WORDS.has(word.raw);
+      let first = 0;
+      let last = run.length - 1;
+      while (first <= last && !lowerable(run[first]!)) first++;
+      while (last >= first && !lowerable(run[last]!)) last--;
+      const words = run.slice(first, last + 1);
+      if (!words.some((word) => isLoud(word.raw))) return;
+      const start = words[0]!.token.start;
+      const end = words[words.length - 1]!.token.end;
+      if (isHeading(lineAround(text, start))) return;
+      // "reply STOP", "type DELETE": a keyword to type, written as it must be typed.
+      const before = sentence.tokens.filter((token) => token.end <= start).pop();
+      if (words.length === 1 && before && KEYWORD_VERBS.has(before.norm)) return;
+      const after = sentence.tokens.find((token) => token.start >= end);
+      if (after && LABEL_NOUNS.has(after.norm)) return;
+      const sentenceStart = sentence.tokens[0]?.start === start;
+      let rewrite = '';
+      let cursor = start;
+      for (const [index, word] of words.entries()) {
+        rewrite += text.slice(cursor, word.token.start);
+        const lower = lowerable(word) ? word.raw.toLowerCase() : word.raw;
+        rewrite += index === 0 && sentenceStart ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+        cursor = word.token.end;
+      }
+      const actual = text.slice(start, end);
+      context.report({ start, end, message: `"${actual}" in capitals reads as shouting`, expected: [rewrite], note: NOTE });
+    };
+
+    return {
+      sentence(sentence, paragraph) {
+        if (!legalParagraphs.has(paragraph.start) && LEGAL_WORDS.test(paragraph.text) && (paragraph.text.match(/\p{Ll}/gu)?.length ?? 0) < paragraph.text.length / 10) legalParagraphs.add(paragraph.start);
+        if (legalParagraphs.has(paragraph.start)) return;
+        const words = wordsOf(sentence);
+        let run: Word[] = [];
+        const flush = (): void => {
+          if (run.length > 0) reportRun(run, sentence);
+          run = [];
+        };
+        for (const word of words) {
+          const previous = run[run.length - 1];
+          if (!isCaps(word)) {
+            flush();
+            continue;
+          }
+          if (previous && !/^[ \t]+$/u.test(text.slice(previous.token.end, word.token.start))) flush();
+          run.push(word);
+        }
+        flush();
+
+        for (const match of sentence.text.matchAll(/(?:[!！]|‼\uFE0F?){2,}|‼\uFE0F?/gu)) {
+          const start = sentence.start + match.index;
+          const end = start + match[0].length;
+          const before = sentence.tokens.filter((token) => token.end <= start).pop();
+          if (before?.quoted && /^["”»’']/u.test(text.slice(end, end + 1))) continue;
+          context.report({ start, end, message: `"${match[0]}" reads as shouting: one exclamation mark is enough`, expected: ['!'], note: NOTE });
+        }
+      },
+    };
+  },
+});
