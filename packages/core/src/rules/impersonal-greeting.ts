@@ -86,7 +86,7 @@ export default defineRule({
     severity: 'warn',
     fixable: true,
     principle: '7. Personal, not generic',
-    recommended: false,
+    recommended: true,
   },
   create(context) {
     return {

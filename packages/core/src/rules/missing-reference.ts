@@ -27,9 +27,10 @@ const KEYWORDS = [
 const caseless = (word: string): string => [...word].map((char) => `[${char.toUpperCase()}${char}]`).join('');
 const KEYWORD = `\\b(?:${KEYWORDS.map(caseless).join('|')})\\b`;
 const NUMBER_WORD = `(?:${['number', 'no', 'num', 'nr', 'id', 'code', 'ref', 'reference'].map(caseless).join('|')})\\.?`;
-// A code has a digit: "50231", "CL-88213", "QK7L2M", "JX 4402 118 95" (letters then digit groups).
-const CODE = "#?\\s?(?:[A-Z]{1,4}\\s)?(?=[A-Z0-9/-]*\\d)[A-Z0-9][A-Z0-9/-]*(?:\\s\\d[\\dA-Z]*)*";
-const KEYWORD_REFERENCE = new RegExp(`${KEYWORD}\\.?(?:\\s+${NUMBER_WORD})?\\s*(?:[:#]|is|was)?\\s*${CODE}`, 'u');
+// A code has a digit and three characters or more: "50231", "CL-88213", "QK7L2M", "JX 4402 118 95" (letters then digit groups).
+const CODE = "#?\\s?(?:[A-Z]{1,4}\\s)?(?=[A-Z0-9/-]*\\d)[A-Z0-9][A-Z0-9/-]{2,}(?:\\s\\d[\\dA-Z]*)*";
+// "order 50231", "claim number: HC-2024-11873", "order with the number 00123842".
+const KEYWORD_REFERENCE = new RegExp(`${KEYWORD}\\.?(?:\\s+(?:with|under)\\s+(?:the\\s+)?(?:[Nn]umber|[Rr]eference|ID))?(?:\\s+${NUMBER_WORD})?\\s*(?:[:#]|is|was)?\\s*${CODE}`, 'u');
 const HASH_NUMBER = /(?:^|[\s(])#\s?[A-Z]{0,4}-?\d{3,}/u;
 // Placeholder names that fill in a reference: ticket.id, ticket.number, order_number, Booking Reference.
 const REFERENCE_SLOT = /(?:^|[._\s-])(?:id|number|no|num|nr|ref|reference|pnr|rma)$/iu;
@@ -38,14 +39,16 @@ const CASE_SLOT = new RegExp(`^(?:${KEYWORDS.join('|')})$`, 'iu');
 // The reply speaks of the case itself: "your order", "the claim", "your warranty claim".
 const CASE_MENTION = new PatternIndex(
   [
-    '(your|the|this) _? (order|booking|reservation|claim|complaint|case|ticket|return|refund|application|appeal|dispute|repair|parcel|shipment|consignment)',
+    '(your|the|this) _? (order|booking|reservation|claim|complaint|case|ticket|return|refund|appeal|dispute|repair|parcel|shipment|consignment)',
+    // "the application" is as often software as a credit application.
+    'your _? application',
   ].map((source) => [compilePattern(source), true] as const),
 );
 // A case word that describes another noun names no case: "the return label", "the order confirmation".
 const COMPOUND_HEAD = new Set([
   'label', 'labels', 'form', 'forms', 'policy', 'policies', 'id', 'number', 'confirmation', 'address', 'window', 'fee', 'fees',
   'status', 'details', 'page', 'button', 'link', 'history', 'process', 'rules', 'rate', 'period', 'limit', 'team', 'desk', 'department',
-  'sync', 'data', 'export', 'import', 'total', 'value', 'summary', 'items', 'list', 'updates', 'emails', 'notifications', 'tracking',
+  'sync', 'data', 'export', 'request', 'requests', 'amount', 'method', 'options', 'import', 'total', 'value', 'summary', 'items', 'list', 'updates', 'emails', 'notifications', 'tracking',
 ]);
 const NOT_A_CASE = compilePattern('in (the|this|that) case');
 

@@ -16,7 +16,7 @@ import type { Sentence } from '../text.js';
 const THANKS = new PatternIndex(
   [
     'thank (you|u|ya|yall|everyone|all|so|very|again)',
-    'thanks',
+    '(many|big|huge)? thanks',
     'thank-you',
     '(thx|thanx|tnx)',
     'cheers for',
@@ -90,7 +90,9 @@ function sentences(reply: Reply): Sentence[] {
  */
 export function findThanks(reply: Reply): Range | undefined {
   for (const sentence of sentences(reply)) {
-    const match = THANKS.matches(sentence).find((candidate) => isThanks(sentence, candidate));
+    const match = THANKS.matches(sentence)
+      .sort((a, b) => a.start - b.start || b.end - a.end)
+      .find((candidate) => isThanks(sentence, candidate));
     if (match) return { start: match.start, end: match.end };
   }
   const closing = reply.model.closing;

@@ -93,7 +93,7 @@ export default defineRule<ShoutingOptions>({
     severity: 'warn',
     fixable: true,
     principle: '1. Courtesy in writing must be exaggerated, because tone is lost',
-    recommended: false,
+    recommended: true,
   },
   options,
   create(context) {
