@@ -50,6 +50,7 @@ const COMPOUND_HEAD = new Set([
   'status', 'details', 'page', 'button', 'link', 'history', 'process', 'rules', 'rate', 'period', 'limit', 'team', 'desk', 'department',
   'sync', 'data', 'export', 'request', 'requests', 'amount', 'method', 'options', 'import', 'total', 'value', 'summary', 'items', 'list', 'updates', 'emails', 'notifications', 'tracking',
 ]);
+const CASE_HINT = /order|booking|reservation|claim|complaint|case|ticket|return|refund|appeal|dispute|repair|parcel|shipment|consignment|application/iu;
 const NOT_A_CASE = compilePattern('in (the|this|that) case');
 
 const message = (mention: string): string => `"${mention}" has no reference number in the reply: quote it, so the customer can find the case again`;
@@ -100,6 +101,7 @@ export function hasReference(reply: Reply, pattern?: RegExp): boolean {
 /** The first words that speak of the case, outside quotation marks. */
 function firstCaseMention(reply: Reply): Range | undefined {
   for (const paragraph of reply.paragraphs) {
+    if (!CASE_HINT.test(paragraph.text)) continue;
     for (const sentence of paragraph.sentences) {
       const mention = CASE_MENTION.matches(sentence)
         .filter((match) => !sentence.tokens.slice(match.from, match.to).some((token) => token.quoted || token.placeholder))

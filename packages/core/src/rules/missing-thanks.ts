@@ -74,14 +74,19 @@ const RESPONDS = new PatternIndex(
 const MESSAGE = 'The reply never thanks the customer: thank them for what they did ("Thanks for sending the photos")';
 const NOTE = 'Thanking the customer for raising the problem is the first step of handling it (TACTICS): it tells them writing in was worth it.';
 
+// Cheap tests on a paragraph's text before its sentences are matched word by word.
+const THANKS_HINT = /thank|thx|thanx|tnx|cheers|grateful|gratitude|appreciat|danke|merci|gracias|obrigad|grazie|bedankt|tack|takk|kiitos|dzięk|köszön|diolch|спасиб|благодар|ありがと|谢谢|謝謝|감사|شكرا/iu;
+const WELCOME_HINT = /welcome|pleasure/iu;
+
 function isThanks(sentence: Sentence, match: Range): boolean {
   const tokens = sentence.tokens.filter((token) => token.start >= match.start && token.end <= match.end);
   if (tokens.length === 0 || tokens.some((token) => token.quoted)) return false;
   return !NOT_THANKS.some((pattern) => matchPattern(pattern, sentence).some((other) => other.start <= match.start && other.end >= match.start));
 }
 
-function sentences(reply: Reply): Sentence[] {
-  return reply.paragraphs.flatMap((paragraph) => paragraph.sentences);
+/** Body sentences, only from the paragraphs whose text passes a quick test. */
+function sentences(reply: Reply, hint?: RegExp): Sentence[] {
+  return reply.paragraphs.flatMap((paragraph) => (hint === undefined || hint.test(paragraph.text) ? paragraph.sentences : []));
 }
 
 /**
@@ -89,7 +94,7 @@ function sentences(reply: Reply): Sentence[] {
  * something. A pure detector, for coverage summaries as well as this rule.
  */
 export function findThanks(reply: Reply): Range | undefined {
-  for (const sentence of sentences(reply)) {
+  for (const sentence of sentences(reply, THANKS_HINT)) {
     const match = THANKS.matches(sentence)
       .sort((a, b) => a.start - b.start || b.end - a.end)
       .find((candidate) => isThanks(sentence, candidate));
@@ -101,7 +106,7 @@ export function findThanks(reply: Reply): Range | undefined {
 }
 
 function answersThanks(reply: Reply): boolean {
-  return sentences(reply).some((sentence) =>
+  return sentences(reply, WELCOME_HINT).some((sentence) =>
     WELCOME.some((pattern) =>
       matchPattern(pattern, sentence).some((match) => {
         const next = sentence.tokens[match.to];
@@ -135,7 +140,7 @@ export default defineRule({
       reply() {
         const { reply } = context;
         if (reply.paragraphs.length === 0 || isChatTurn(reply)) return;
-        if (!respondsToCustomer(reply) || findThanks(reply) || answersThanks(reply) || agentInitiated(reply)) return;
+        if (findThanks(reply) || !respondsToCustomer(reply) || answersThanks(reply) || agentInitiated(reply)) return;
         const opening = openingRange(reply);
         if (opening) context.report({ ...opening, message: MESSAGE, note: NOTE });
       },

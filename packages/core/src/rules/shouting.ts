@@ -10,7 +10,7 @@
  * own, legal notices in capitals, placeholders, quotations, signatures and quoted history.
  */
 import { defineRule, type RuleOptionsSpec } from '../rule.js';
-import type { Sentence, Token } from '../text.js';
+import type { AnalyzedParagraph, Sentence, Token } from '../text.js';
 
 export interface ShoutingOptions {
   /** Words in capitals that are names here, not shouting: brands, products, systems. */
@@ -42,6 +42,7 @@ const LEGAL_WORDS = /\b(?:WARRANT(?:Y|IES)|LIABILITY|LIABLE|DISCLAIM|TERMS|CONDI
 
 const NOTE = 'Capitals and stacked exclamation marks read as shouting; tone is lost in writing, so it reads louder than meant.';
 
+const LOUD_HINT = /\p{Lu}{2}|[!！‼]{2}|‼/u;
 const CAPS_WORD = /^[\p{Lu}][\p{Lu}'’]*$/u;
 const letters = (word: string): number => word.replace(/['’]/gu, '').length;
 
@@ -101,7 +102,6 @@ export default defineRule<ShoutingOptions>({
     const allowed = new Set(context.options.allow);
     // Words the signature writes in capitals are names ("SKYWARD AIRLINES"), not shouting.
     for (const line of model.signature) for (const word of line.text.match(/\p{Lu}{2,}/gu) ?? []) allowed.add(word);
-    const legalParagraphs = new Set<number>();
 
     const isCaps = (word: Word): boolean => !word.token.placeholder && !word.token.quoted && letters(word.raw) >= 1 && CAPS_WORD.test(word.raw);
     const isLoud = (word: string): boolean => {
@@ -139,10 +139,21 @@ export default defineRule<ShoutingOptions>({
       context.report({ start, end, message: `"${actual}" in capitals reads as shouting`, expected: [rewrite], note: NOTE });
     };
 
+    // Whether a paragraph is a legal notice in capitals, decided once per paragraph.
+    const legal = new Map<number, boolean>();
+    const isLegalNotice = (paragraph: AnalyzedParagraph): boolean => {
+      let notice = legal.get(paragraph.start);
+      if (notice === undefined) {
+        notice = LEGAL_WORDS.test(paragraph.text) && (paragraph.text.match(/\p{Ll}/gu)?.length ?? 0) < paragraph.text.length / 10;
+        legal.set(paragraph.start, notice);
+      }
+      return notice;
+    };
+
     return {
       sentence(sentence, paragraph) {
-        if (!legalParagraphs.has(paragraph.start) && LEGAL_WORDS.test(paragraph.text) && (paragraph.text.match(/\p{Ll}/gu)?.length ?? 0) < paragraph.text.length / 10) legalParagraphs.add(paragraph.start);
-        if (legalParagraphs.has(paragraph.start)) return;
+        // Most sentences have neither two capitals in a row nor two exclamation marks.
+        if (!LOUD_HINT.test(sentence.text) || isLegalNotice(paragraph)) return;
         const words = wordsOf(sentence);
         let run: Word[] = [];
         const flush = (): void => {
