@@ -14,14 +14,15 @@ const ROLE_NOUN =
   '(?:customers?|clients?|members?|guests?|passengers?|travell?ers?|users?|subscribers?|cardholders?|card\\s+holders?|policy\\s*holders?|account\\s*holders?|patients?|shoppers?|buyers?|applicants?|residents?|tenants?|homeowners?|sirs?|madam|sir\\s*(?:\\/|or|and)\\s*madam|madam\\s*(?:\\/|or|and)\\s*sirs?|sir\\s*\\/\\s*madam|friend|valued\\s+one)';
 const EN_OPENER = '(?:dear|hello|hi|hey|greetings|good\\s+(?:morning|afternoon|evening|day))';
 // "Dear valued customer", "Dear Acme customer", "Hello dear Skyward passenger".
-const ENGLISH_ROLE = new RegExp(`^${EN_OPENER}\\s+(?:(?:valued|esteemed|loyal|dear|new|existing|our|respected|beloved)\\s+)*(?:\\p{Lu}[\\p{L}&'’-]*\\s+){0,2}${ROLE_NOUN}\\s*[,!.:;]?\\s*$`, 'iu');
+// An honorific before the noun makes it a surname: "Dear Mr Guest".
+const ENGLISH_ROLE = new RegExp(`^${EN_OPENER}[\\s,]+(?!(?:mr|mrs|ms|miss|mx|dr|prof)\\b)(?:[\\p{L}&'’-]+\\s+){0,3}?${ROLE_NOUN}\\s*[,!.:;]?\\s*$`, 'iu');
 const WHOM = /^to\s+whom\s+it\s+may\s+concern\b/iu;
 // The same in the languages the email model knows greetings in.
 const OTHER_LANGUAGE_ROLE =
   /^(?:sehr\s+geehrte\s+damen\s+und\s+herren|sehr\s+geehrte[rs]?\s+kund(?:e|in|innen)|liebe[rs]?\s+kund(?:e|in)|cher\s+client|chère\s+cliente|ch(?:er|ère)s?\s+client(?:e|s)?|madame,?\s+monsieur|madame\s+(?:ou|\/)\s+monsieur|estimad[oa]s?\s+(?:cliente|client[ae]s|señor(?:a)?|usuari[oa])|gentile\s+cliente|gentili\s+clienti|car[oa]\s+cliente|prezad[oa]s?\s+cliente|geachte\s+(?:klant|heer|mevrouw|heer\s*\/\s*mevrouw|heer\s+of\s+mevrouw)|beste\s+klant|szanown[iya]\s+(?:państwo|klienci|kliencie|pani|panie)|уважаем(?:ый|ая|ые)\s+(?:клиент|покупатель|пользователь))\b/iu;
 
 // A greeting with no one in it: the opener alone, or with "there".
-const NAMELESS = /^(hi|hello|hey|hiya|heya|dear|greetings|good\s+(?:morning|afternoon|evening|day)|morning|hallo|hola|bonjour|salut|ciao|olá|oi|hej|hei|moin)(?:\s+there)?[\s,!.:;—–-]*$/iu;
+const NAMELESS = /^(hi|hello|hey|hiya|heya|dear|greetings|good\s+(?:morning|afternoon|evening|day)|morning|hallo|hola|bonjour|salut|ciao|olá|oi|hej|hei|moin)(?:\s+there)?(?:\s+again)?[\s,!.:;—–-]*$/iu;
 // A greeting that addresses everyone who reads it passes: "Hi team,", "Hello all".
 const GROUP_ADDRESS = /\b(?:team|all|everyone|everybody|folks|friends|y'?all|guys|both)\b/iu;
 
@@ -64,7 +65,7 @@ const trailing = (greeting: string): string => /[,!.:;]*$/u.exec(greeting)?.[0] 
 function rewrite(greeting: string, opener: string, name: KnownName): string {
   const formal = FORMAL_OPENER.test(opener);
   if (/^to\s+whom/iu.test(opener)) return `Dear ${name.full},`;
-  const word = opener.replace(/\s+there$/iu, '');
+  const word = opener.replace(/(?:\s+there)?(?:\s+again)?$/iu, '');
   return `${word} ${formal ? name.full : name.first}${trailing(greeting)}`;
 }
 

@@ -30,7 +30,9 @@ const NUMBER_WORD = `(?:${['number', 'no', 'num', 'nr', 'id', 'code', 'ref', 're
 // A code has a digit and three characters or more: "50231", "CL-88213", "QK7L2M", "JX 4402 118 95" (letters then digit groups).
 const CODE = "#?\\s?(?:[A-Z]{1,4}\\s)?(?=[A-Z0-9/-]*\\d)[A-Z0-9][A-Z0-9/-]{2,}(?:\\s\\d[\\dA-Z]*)*";
 // "order 50231", "claim number: HC-2024-11873", "order with the number 00123842".
-const KEYWORD_REFERENCE = new RegExp(`${KEYWORD}\\.?(?:\\s+(?:with|under)\\s+(?:the\\s+)?(?:[Nn]umber|[Rr]eference|ID))?(?:\\s+${NUMBER_WORD})?\\s*(?:[:#]|is|was)?\\s*${CODE}`, 'u');
+const KEYWORD_REFERENCE = new RegExp(`${KEYWORD}\\.?(?:\\s+(?:with|under)\\s+(?:the\\s+)?(?:[Nn]umber|[Rr]eference|ID))?(?:\\s+${NUMBER_WORD})?\\s*(?:[:#(]|is|was)?\\s*${CODE}`, 'u');
+// Booking codes are often letters only: "booking reference QKXLMP", "PNR: ABCDEF".
+const LETTER_CODE = new RegExp(`\\b(?:${['reference', 'ref', 'pnr', 'locator', 'code'].map(caseless).join('|')})\\.?\\s*(?:[:#]|is)?\\s*[A-Z]{5,8}\\b`, 'u');
 const HASH_NUMBER = /(?:^|[\s(])#\s?[A-Z]{0,4}-?\d{3,}/u;
 // Placeholder names that fill in a reference: ticket.id, ticket.number, order_number, Booking Reference.
 const REFERENCE_SLOT = /(?:^|[._\s-])(?:id|number|no|num|nr|ref|reference|pnr|rma)$/iu;
@@ -95,7 +97,7 @@ export function hasReference(reply: Reply, pattern?: RegExp): boolean {
   if (hasReferenceSlot(reply.model)) return true;
   const text = authoredText(reply.model);
   if (pattern) return pattern.test(text);
-  return KEYWORD_REFERENCE.test(text) || HASH_NUMBER.test(text);
+  return KEYWORD_REFERENCE.test(text) || LETTER_CODE.test(text) || HASH_NUMBER.test(text);
 }
 
 /** The first words that speak of the case, outside quotation marks. */

@@ -23,7 +23,7 @@ const THANKS = new PatternIndex(
     '(grateful|thankful|gratitude)',
     'appreciate*',
     // Thanks written in another language inside an English reply.
-    '(danke|dankeschön|merci|gracias|obrigado|obrigada|grazie|bedankt|tack|takk|kiitos|dziękuję|köszönöm|diolch|спасибо|благодарю|ありがとう|ありがとうございます|谢谢|謝謝|감사합니다|شكرا)',
+    '(danke|dank|dankeschön|merci|gracias|obrigado|obrigada|grazie|bedankt|tack|takk|kiitos|dziękuję|köszönöm|diolch|спасибо|благодарю|ありがとう|ありがとうございます|谢谢|謝謝|감사합니다|شكرا)',
   ].map((source) => [compilePattern(source), true] as const),
 );
 

@@ -21,7 +21,7 @@ export interface ShoutingOptions {
 const ACRONYMS = new Set(
   `HTTPS HIPAA SWIFT CHAPS ASCII OAUTH DMARC FATCA FINRA NASDAQ EBITDA UNESCO UNICEF COVID SCUBA LASER RADAR CAPTCHA SCORM
   NHTSA ERISA COBRA FERPA PIPEDA MIFARE LATAM BENELUX OFCOM OFGEM OFWAT CLABE SOFORT GIROPAY XHTML NOSQL GRAPHQL WYSIWYG
-  NVIDIA`.split(/\s+/u),
+  NVIDIA FEDEX GEICO`.split(/\s+/u),
 );
 // Short words that shout on their own: "do NOT", "reply NOW", "YOU must".
 const LOUD_SHORT = new Set(
@@ -35,7 +35,9 @@ const FUNCTION_WORDS = new Set(
   LOOK SEE GIVE TAKE BEEN WAS WERE WILL CAN YES ME US AN A I`.split(/\s+/u),
 );
 // Words the customer is asked to type or send: "reply STOP", "type DELETE to confirm".
-const KEYWORD_VERBS = new Set(['reply', 'text', 'type', 'enter', 'send', 'write', 'press', 'tap', 'click', 'select', 'choose', 'say', 'code', 'word', 'keyword', 'option', 'button', 'status']);
+const KEYWORD_VERBS = new Set(['reply', 'text', 'type', 'enter', 'send', 'write', 'press', 'hold', 'tap', 'click', 'select', 'choose', 'say', 'code', 'word', 'keyword', 'option', 'button', 'status']);
+// Words after which a code follows: "booking reference QKXLMP", "voucher SPRINGSALE".
+const CODE_WORDS = new Set(['reference', 'ref', 'pnr', 'code', 'coupon', 'voucher', 'promo', 'locator', 'confirmation', 'password', 'username', 'serial', 'model', 'id', 'booking', 'sku']);
 // Labels printed in capitals on screens and devices: "the SHARE button", "the ADMIN tab".
 const LABEL_NOUNS = new Set(['button', 'buttons', 'key', 'keys', 'tab', 'tabs', 'menu', 'option', 'field', 'mode', 'setting', 'switch', 'light', 'lights', 'screen', 'column', 'label']);
 const LEGAL_WORDS = /\b(?:WARRANT(?:Y|IES)|LIABILITY|LIABLE|DISCLAIM|TERMS|CONDITIONS|MERCHANTABILITY|FITNESS|INDEMNIF|STATUTORY|CONFIDENTIAL|PRIVILEGED|"AS IS"|AS IS)\b/u;
@@ -73,9 +75,11 @@ function wordsOf(sentence: Sentence): Word[] {
   return words;
 }
 
+const lineStartOf = (text: string, offset: number): number => Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+
 /** The line of `text` around an offset. */
 function lineAround(text: string, offset: number): string {
-  const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const start = lineStartOf(text, offset);
   const rest = text.slice(offset).search(/[\r\n]/u);
   return text.slice(start, rest < 0 ? text.length : offset + rest);
 }
@@ -123,7 +127,13 @@ export default defineRule<ShoutingOptions>({
       if (isHeading(lineAround(text, start))) return;
       // "reply STOP", "type DELETE": a keyword to type, written as it must be typed.
       const before = sentence.tokens.filter((token) => token.end <= start).pop();
-      if (words.length === 1 && before && KEYWORD_VERBS.has(before.norm)) return;
+      if (words.length === 1 && before && (KEYWORD_VERBS.has(before.norm) || CODE_WORDS.has(before.norm))) return;
+      // Letters without a vowel are a code ("QKXLMP"); a word before a path is an HTTP method ("DELETE /v2/items").
+      if (words.every((word) => !/[AEIOUY]/u.test(word.raw) && letters(word.raw) >= 5)) return;
+      if (/^ \//u.test(text.slice(end, end + 2))) return;
+      // Inside `code`: a query or a constant, not a voice.
+      const line = lineAround(text, start);
+      if ((line.slice(0, start - lineStartOf(text, start)).match(/`/gu)?.length ?? 0) % 2 === 1) return;
       const after = sentence.tokens.find((token) => token.start >= end);
       if (after && LABEL_NOUNS.has(after.norm)) return;
       const sentenceStart = sentence.tokens[0]?.start === start;
