@@ -49,6 +49,15 @@ describe('whose name is known', () => {
     expect(await lintWithRule(reply('Hello,', quoted(author)), 'impersonal-greeting')).toEqual([]);
   });
 
+  it.each([
+    ['Dear premium member,', true],
+    ['Dear Madam,', true],
+    ['Dear Mr Guest,', false],
+    ['Hi Marcus,', false],
+  ])('%s is impersonal: %s', async (greeting, impersonal) => {
+    expect(await lintWithRule(reply(greeting, ''), 'impersonal-greeting')).toHaveLength(impersonal ? 1 : 0);
+  });
+
   it('reads "Madame, Monsieur," on the first line though it is no greeting shape the model knows', async () => {
     const messages = await lintWithRule('Madame, Monsieur,\n\nVotre colis arrive jeudi.\n\nCordialement,\nAmélie Laurent', 'impersonal-greeting');
     expect(messages.map((message) => message.actual)).toEqual(['Madame, Monsieur,']);
