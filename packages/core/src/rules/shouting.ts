@@ -35,8 +35,10 @@ const FUNCTION_WORDS = new Set(
   LOOK SEE GIVE TAKE BEEN WAS WERE WILL CAN YES ME US AN A I`.split(/\s+/u),
 );
 // Words the customer is asked to type or send: "reply STOP", "type DELETE to confirm".
-const KEYWORD_VERBS = new Set(['reply', 'text', 'type', 'enter', 'send', 'write', 'press', 'hold', 'tap', 'click', 'select', 'choose', 'say', 'code', 'word', 'keyword', 'option', 'button', 'status']);
+const KEYWORD_VERBS = new Set(['reply', 'text', 'type', 'enter', 'send', 'write', 'press', 'hold', 'tap', 'click', 'select', 'choose', 'say', 'code', 'word', 'keyword', 'option', 'button']);
 // Words after which a code follows: "booking reference QKXLMP", "voucher SPRINGSALE".
+// Words after which capitals are text copied from a screen: "the error says ACCESS DENIED".
+const SHOWN_WORDS = new Set(['says', 'reads', 'shows', 'displays', 'labelled', 'labeled', 'marked', 'titled', 'called', 'named', 'error', 'message', 'status']);
 const CODE_WORDS = new Set(['reference', 'ref', 'pnr', 'code', 'coupon', 'voucher', 'promo', 'locator', 'confirmation', 'password', 'username', 'serial', 'model', 'id', 'booking', 'sku']);
 // Labels printed in capitals on screens and devices: "the SHARE button", "the ADMIN tab".
 const LABEL_NOUNS = new Set(['button', 'buttons', 'key', 'keys', 'tab', 'tabs', 'menu', 'option', 'field', 'mode', 'setting', 'switch', 'light', 'lights', 'screen', 'column', 'label']);
@@ -128,6 +130,7 @@ export default defineRule<ShoutingOptions>({
       // "reply STOP", "type DELETE": a keyword to type, written as it must be typed.
       const before = sentence.tokens.filter((token) => token.end <= start).pop();
       if (words.length === 1 && before && (KEYWORD_VERBS.has(before.norm) || CODE_WORDS.has(before.norm))) return;
+      if (before && SHOWN_WORDS.has(before.norm)) return;
       // Letters without a vowel are a code ("QKXLMP"); a word before a path is an HTTP method ("DELETE /v2/items").
       if (words.every((word) => !/[AEIOUY]/u.test(word.raw) && letters(word.raw) >= 5)) return;
       if (/^ \//u.test(text.slice(end, end + 2))) return;
