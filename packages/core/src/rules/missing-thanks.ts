@@ -68,6 +68,10 @@ const RESPONDS = new PatternIndex(
     'your (email|e-mail|message|letter|note|complaint|request|question|questions|query|enquiry|inquiry|feedback|review|appeal|call|chat|report|photo|photos|video|clip|screenshot|screenshots|details|reply|response|patience|concern|concerns)',
     'you (have|had)? (also)? (asked|reported|mentioned|wrote|said|told|raised|requested|flagged|contacted|called|emailed|complained|noticed|sent|shared|explained|described)',
     'you (let|letting) (us|me) know',
+    'you are (looking|asking|wondering|hoping|trying)',
+    'as (you (asked|requested|wanted|wished|suggested)|requested)',
+    // Looking into something is done because the customer asked.
+    '(i|we) (have|had)? (just)? (checked|looked into|looked at|investigated|reviewed|gone through|read through)',
   ].map((source) => [compilePattern(source), true] as const),
 );
 
