@@ -70,6 +70,7 @@ const RESPONDS = new PatternIndex(
     'you (let|letting) (us|me) know',
     'you are (looking|asking|wondering|hoping|trying)',
     'as (you (asked|requested|wanted|wished|suggested)|requested)',
+    '(i|we) (completely|totally|fully|really|can)? understand (your|that|how|you)',
     // Looking into something is done because the customer asked.
     '(i|we) (have|had)? (just)? (checked|looked into|looked at|investigated|reviewed|gone through|read through)',
   ].map((source) => [compilePattern(source), true] as const),
