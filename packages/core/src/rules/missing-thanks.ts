@@ -95,8 +95,8 @@ function sentences(reply: Reply, hint?: RegExp): Sentence[] {
 }
 
 /**
- * Where the agent thanks the customer: a body sentence, or a closing that thanks for
- * something. A pure detector, for coverage summaries as well as this rule.
+ * Where the agent thanks the customer (offsets into `reply.text`): a body sentence, or a
+ * closing that thanks for something. A pure detector, for coverage summaries as well as this rule.
  */
 export function findThanks(reply: Reply): Range | undefined {
   for (const sentence of sentences(reply, THANKS_HINT)) {
