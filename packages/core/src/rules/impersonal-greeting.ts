@@ -11,7 +11,7 @@ import { defineRule } from '../rule.js';
 
 // Who a generic greeting addresses, after "Dear", "Hello", "Hi"…: "Dear valued customer".
 const ROLE_NOUN =
-  '(?:customers?|clients?|members?|guests?|passengers?|travell?ers?|users?|subscribers?|cardholders?|card\\s+holders?|policy\\s*holders?|account\\s*holders?|patients?|shoppers?|buyers?|applicants?|residents?|tenants?|homeowners?|sirs?|madam|sir\\s*(?:\\/|or|and)\\s*madam|madam\\s*(?:\\/|or|and)\\s*sirs?|sir\\s*\\/\\s*madam|friend|valued\\s+one)';
+  '(?:customers?|clients?|members?|guests?|passengers?|travell?ers?|users?|subscribers?|cardholders?|card\\s+holders?|policy\\s*holders?|account\\s*holders?|patients?|shoppers?|buyers?|applicants?|residents?|tenants?|homeowners?|sirs?|madam|sir\\s*(?:\\/|or|and)\\s*madam|madam\\s*(?:\\/|or|and)\\s*sirs?|sir\\s*\\/\\s*madam|friend|valued\\s+one|parents?|guardians?|parent\\s*\\/\\s*guardian|students?|colleagues?|partners?|suppliers?|vendors?|sellers?|merchants?|hosts?|players?|gamers?|readers?|donors?|supporters?|shareholders?|investors?|owners?)';
 const EN_OPENER = '(?:dear|hello|hi|hey|greetings|good\\s+(?:morning|afternoon|evening|day))';
 // "Dear valued customer", "Dear Acme customer", "Hello dear Skyward passenger".
 // An honorific before the noun makes it a surname: "Dear Mr Guest".

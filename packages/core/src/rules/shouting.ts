@@ -39,9 +39,10 @@ const KEYWORD_VERBS = new Set(['reply', 'text', 'type', 'enter', 'send', 'write'
 // Words after which a code follows: "booking reference QKXLMP", "voucher SPRINGSALE".
 // Words after which capitals are text copied from a screen: "the error says ACCESS DENIED".
 const SHOWN_WORDS = new Set(['says', 'reads', 'shows', 'displays', 'labelled', 'labeled', 'marked', 'titled', 'called', 'named', 'error', 'message', 'status']);
+const AS_SHOWN = new Set(['show', 'shows', 'shown', 'appears', 'listed', 'set', 'flagged']);
 const CODE_WORDS = new Set(['reference', 'ref', 'pnr', 'code', 'coupon', 'voucher', 'promo', 'locator', 'confirmation', 'password', 'username', 'serial', 'model', 'id', 'booking', 'sku']);
 // Labels printed in capitals on screens and devices: "the SHARE button", "the ADMIN tab".
-const LABEL_NOUNS = new Set(['button', 'buttons', 'key', 'keys', 'tab', 'tabs', 'menu', 'option', 'field', 'mode', 'setting', 'switch', 'light', 'lights', 'screen', 'column', 'label']);
+const LABEL_NOUNS = new Set(['button', 'buttons', 'key', 'keys', 'tab', 'tabs', 'menu', 'option', 'field', 'mode', 'setting', 'switch', 'light', 'lights', 'screen', 'column', 'label', 'page', 'section', 'link', 'icon', 'box', 'window', 'panel']);
 const LEGAL_WORDS = /\b(?:WARRANT(?:Y|IES)|LIABILITY|LIABLE|DISCLAIM|TERMS|CONDITIONS|MERCHANTABILITY|FITNESS|INDEMNIF|STATUTORY|CONFIDENTIAL|PRIVILEGED|"AS IS"|AS IS)\b/u;
 
 const NOTE = 'Capitals and stacked exclamation marks read as shouting; tone is lost in writing, so it reads louder than meant.';
@@ -131,6 +132,9 @@ export default defineRule<ShoutingOptions>({
       const before = sentence.tokens.filter((token) => token.end <= start).pop();
       if (words.length === 1 && before && (KEYWORD_VERBS.has(before.norm) || CODE_WORDS.has(before.norm))) return;
       if (before && SHOWN_WORDS.has(before.norm)) return;
+      // "marked as CANCELLED", "shows as PENDING".
+      const twoBefore = sentence.tokens.filter((token) => token.end <= (before?.start ?? 0)).pop();
+      if (before?.norm === 'as' && twoBefore && (SHOWN_WORDS.has(twoBefore.norm) || AS_SHOWN.has(twoBefore.norm))) return;
       // Letters without a vowel are a code ("QKXLMP"); a word before a path is an HTTP method ("DELETE /v2/items").
       if (words.every((word) => !/[AEIOUY]/u.test(word.raw) && letters(word.raw) >= 5)) return;
       if (/^ \//u.test(text.slice(end, end + 2))) return;
