@@ -33,6 +33,15 @@ const applyFixes = (text: string, fixes: Array<{ range: [number, number]; text: 
   [...fixes].sort((a, b) => b.range[0] - a.range[0]).reduce((result, fix) => result.slice(0, fix.range[0]) + fix.text + result.slice(fix.range[1]), text);
 
 describe('rewrites', () => {
+  it.each([
+    ['PLEASE, I NEED THE RECEIPT TODAY.', ['Please', 'I need the receipt today']],
+    ["I'M VERY SORRY about the delay.", ["I'm very sorry"]],
+    ['Send the PDF NOW, please.', ['now']],
+  ])('%s', async (sentence, rewrites) => {
+    const messages = await lintWithRule(`Hi Ana,\n\n${sentence}\n\nBest,\nKai Andersen`, 'shouting');
+    expect(messages.map((message) => message.expected[0])).toEqual(rewrites);
+  });
+
   const word = fc.constantFrom('PLEASE', 'DO', 'NOT', 'IMPORTANT', 'NOW', 'PDF', 'VAT', 'your', 'order', 'ships', 'today', 'AB12CD', 'Thanks', 'FREE', 'URGENT', '{{ticket.id}}');
   const sentence = fc.tuple(fc.array(word, { minLength: 1, maxLength: 8 }), fc.constantFrom('.', '!', '!!', '!!!', '?')).map(([words, end]) => words.join(' ') + end);
   const body = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((sentences) => sentences.join(' '));

@@ -118,7 +118,8 @@ export default defineRule<ShoutingOptions>({
 
     const reportRun = (run: Word[], sentence: Sentence): void => {
       // Acronyms at the edges stay out of the finding: "PDF NOW" reports "NOW".
-      const lowerable = (word: Word): boolean => isLoud(word.raw) || FUNCTION_WORDS.has(word.raw);
+      // Contractions ("I'M", "WE'LL") are words, never acronyms.
+      const lowerable = (word: Word): boolean => isLoud(word.raw) || FUNCTION_WORDS.has(word.raw) || /['’]/u.test(word.raw);
       let first = 0;
       let last = run.length - 1;
       while (first <= last && !lowerable(run[first]!)) first++;
@@ -148,7 +149,8 @@ export default defineRule<ShoutingOptions>({
       let cursor = start;
       for (const [index, word] of words.entries()) {
         rewrite += text.slice(cursor, word.token.start);
-        const lower = lowerable(word) ? word.raw.toLowerCase() : word.raw;
+        // "I", "I'M", "I'LL" keep their capital I.
+        const lower = !lowerable(word) ? word.raw : /^I(?:$|['’])/u.test(word.raw) ? `I${word.raw.slice(1).toLowerCase()}` : word.raw.toLowerCase();
         rewrite += index === 0 && sentenceStart ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
         cursor = word.token.end;
       }
