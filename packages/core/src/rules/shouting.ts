@@ -23,16 +23,18 @@ const ACRONYMS = new Set(
   NHTSA ERISA COBRA FERPA PIPEDA MIFARE LATAM BENELUX OFCOM OFGEM OFWAT CLABE SOFORT GIROPAY XHTML NOSQL GRAPHQL WYSIWYG
   NVIDIA FEDEX GEICO`.split(/\s+/u),
 );
-// Short words that shout on their own: "do NOT", "reply NOW", "YOU must".
+// Short words that shout on their own: "do NOT", "reply NOW", "YOU must", "we WILL".
 const LOUD_SHORT = new Set(
   `NOT DO DONT DON'T DON’T CAN'T CAN’T WON'T WON’T ISN'T ISN’T MUST NOW ONLY VERY YOU YOUR STOP ALL ANY NEED READ FREE
-  LAST SURE KEEP LATE SOON MORE BEST NEW`.split(/\s+/u),
+  LAST SURE KEEP LATE SOON MORE BEST NEW WILL HAVE THIS THAT WHAT WHY WHEN HOW HERE JUST EVER EACH ALSO EVEN BACK BEEN
+  WERE WITH FROM MAKE LOOK TAKE GIVE GOOD OVER THE AND FOR ARE BUT WAS`.split(/\s+/u),
 );
-// Short words lowered inside a loud run ("READ THE TERMS"), but not loud alone (IT, ON, US).
-const FUNCTION_WORDS = new Set(
-  `THE AND FOR ARE IS BE WE OUR MY TO OF IN ON AT BY OR IT AS SO NO THIS THAT HAVE HAS WHAT WHY WHEN HOW GET SEND CALL
-  HERE JUST EVER EACH ALSO EVEN BACK DAYS DAY TIME ONE BUT GOOD HELP OVER WITH FROM KEEP SAVE PAY PAID DUE OPEN MAKE
-  LOOK SEE GIVE TAKE BEEN WAS WERE WILL CAN YES ME US AN A I`.split(/\s+/u),
+// Short acronyms that keep their capitals inside a loud run ("SEND THE PDF TODAY" → "send the
+// PDF today"); other short words in the run are lowered, and so are IT and US (pronouns there).
+const SHORT_ACRONYMS = new Set(
+  `FAQ VAT ID UK EU USA API URL SIM PIN ATM TV PC HR CEO ETA ASAP FYI OK AM PM UTC CET EST USB DVD CD IBAN BIC IMEI VPN
+  WIFI ISP IP QR NFC AI KYC GDPR PS NB RE FW CC OTP MFA SSO SAML AWS SEPA BACS IOS EMEA APAC NHS DVLA HMRC IRS EIN VIN
+  LED UPS EUR AUD CAD NZD JPY CHF SEK NOK DKK KG KM MB GB TB`.split(/\s+/u),
 );
 // Words the customer is asked to type or send: "reply STOP", "type DELETE to confirm".
 const KEYWORD_VERBS = new Set(['reply', 'text', 'type', 'enter', 'send', 'write', 'press', 'hold', 'tap', 'click', 'select', 'choose', 'say', 'code', 'word', 'keyword', 'option', 'button']);
@@ -111,6 +113,9 @@ export default defineRule<ShoutingOptions>({
     for (const line of model.signature) for (const word of line.text.match(/\p{Lu}{2,}/gu) ?? []) allowed.add(word);
 
     const isCaps = (word: Word): boolean => !word.token.placeholder && !word.token.quoted && letters(word.raw) >= 1 && CAPS_WORD.test(word.raw);
+    // An acronym or a name keeps its capitals; letters without a vowel are an acronym (PDF, HTML).
+    const isAcronym = (word: string): boolean =>
+      allowed.has(word) || ACRONYMS.has(word) || SHORT_ACRONYMS.has(word) || (letters(word) >= 3 && !/[AEIOUY'’]/u.test(word));
     const isLoud = (word: string): boolean => {
       if (allowed.has(word) || ACRONYMS.has(word)) return false;
       return letters(word) >= 5 || LOUD_SHORT.has(word);
@@ -118,8 +123,7 @@ export default defineRule<ShoutingOptions>({
 
     const reportRun = (run: Word[], sentence: Sentence): void => {
       // Acronyms at the edges stay out of the finding: "PDF NOW" reports "NOW".
-      // Contractions ("I'M", "WE'LL") are words, never acronyms.
-      const lowerable = (word: Word): boolean => isLoud(word.raw) || FUNCTION_WORDS.has(word.raw) || /['’]/u.test(word.raw);
+      const lowerable = (word: Word): boolean => isLoud(word.raw) || !isAcronym(word.raw);
       let first = 0;
       let last = run.length - 1;
       while (first <= last && !lowerable(run[first]!)) first++;
