@@ -4,11 +4,9 @@
  */
 import type { Reply } from './rule.js';
 import type { Sentence } from './text.js';
+import type { Range } from './wording.js';
 
-export interface Range {
-  start: number;
-  end: number;
-}
+export type { Range };
 
 /** Chat turns stay short; more words than this is a message with a body. */
 const CHAT_TURN_MAX_WORDS = 40;

@@ -4,10 +4,12 @@
  * "PLEASE READ CAREFULLY", "IMPORTANT!") and runs of two or more exclamation marks, with the
  * rewrite in ordinary case or with one "!". Capitals that are not a voice pass: acronyms and
  * codes (a word of at most four capitals — PDF, FAQ, ID, VAT — unless it is a common word
- * such as NOT or NOW; any word with a digit or an underscore; USB-C), well-known longer
- * acronyms (HTTPS, HIPAA, SWIFT), words the signature writes in capitals (the company's
- * name), keywords the customer is asked to type ("reply STOP"), headings on a line of their
- * own, legal notices in capitals, placeholders, quotations, signatures and quoted history.
+ * such as NOT or NOW; letters without a vowel; any word with a digit or an underscore; USB-C),
+ * well-known longer acronyms (HTTPS, HIPAA, SWIFT), words the signature writes in capitals
+ * (the company's name), keywords and codes ("reply STOP", "reference QKXLMP"), labels and
+ * text copied from a screen ("the SHARE button", "the app says ACCESS DENIED"), `code`,
+ * headings on a line of their own, legal notices in capitals, placeholders, quotations,
+ * signatures and quoted history.
  */
 import { defineRule, type RuleOptionsSpec } from '../rule.js';
 import type { AnalyzedParagraph, Sentence, Token } from '../text.js';
@@ -36,13 +38,17 @@ const SHORT_ACRONYMS = new Set(
   WIFI ISP IP QR NFC AI KYC GDPR PS NB RE FW CC OTP MFA SSO SAML AWS SEPA BACS IOS EMEA APAC NHS DVLA HMRC IRS EIN VIN
   LED UPS EUR AUD CAD NZD JPY CHF SEK NOK DKK KG KM MB GB TB`.split(/\s+/u),
 );
-// Words the customer is asked to type or send: "reply STOP", "type DELETE to confirm".
-const KEYWORD_VERBS = new Set(['reply', 'text', 'type', 'enter', 'send', 'write', 'press', 'hold', 'tap', 'click', 'select', 'choose', 'say', 'code', 'word', 'keyword', 'option', 'button']);
-// Words after which a code follows: "booking reference QKXLMP", "voucher SPRINGSALE".
-// Words after which capitals are text copied from a screen: "the error says ACCESS DENIED".
+// Words before a keyword to type or a code: "reply STOP", "type DELETE", "booking reference
+// QKXLMP", "voucher SPRINGSALE".
+const KEYWORD_BEFORE = new Set([
+  'reply', 'text', 'type', 'enter', 'send', 'write', 'press', 'hold', 'tap', 'click', 'select', 'choose', 'say', 'word',
+  'keyword', 'option', 'button', 'reference', 'ref', 'pnr', 'code', 'coupon', 'voucher', 'promo', 'locator', 'confirmation',
+  'password', 'username', 'serial', 'model', 'id', 'booking', 'sku',
+]);
+// Words after which capitals are text copied from a screen: "the error says ACCESS DENIED",
+// "marked as CANCELLED".
 const SHOWN_WORDS = new Set(['says', 'reads', 'shows', 'displays', 'labelled', 'labeled', 'marked', 'titled', 'called', 'named', 'error', 'message', 'status']);
 const AS_SHOWN = new Set(['show', 'shows', 'shown', 'appears', 'listed', 'set', 'flagged']);
-const CODE_WORDS = new Set(['reference', 'ref', 'pnr', 'code', 'coupon', 'voucher', 'promo', 'locator', 'confirmation', 'password', 'username', 'serial', 'model', 'id', 'booking', 'sku']);
 // Labels printed in capitals on screens and devices: "the SHARE button", "the ADMIN tab".
 const LABEL_NOUNS = new Set(['button', 'buttons', 'key', 'keys', 'tab', 'tabs', 'menu', 'option', 'field', 'mode', 'setting', 'switch', 'light', 'lights', 'screen', 'column', 'label', 'page', 'section', 'link', 'icon', 'box', 'window', 'panel']);
 const LEGAL_WORDS = /\b(?:WARRANT(?:Y|IES)|LIABILITY|LIABLE|DISCLAIM|TERMS|CONDITIONS|MERCHANTABILITY|FITNESS|INDEMNIF|STATUTORY|CONFIDENTIAL|PRIVILEGED|"AS IS"|AS IS)\b/u;
@@ -112,12 +118,13 @@ export default defineRule<ShoutingOptions>({
     // Words the signature writes in capitals are names ("SKYWARD AIRLINES"), not shouting.
     for (const line of model.signature) for (const word of line.text.match(/\p{Lu}{2,}/gu) ?? []) allowed.add(word);
 
-    const isCaps = (word: Word): boolean => !word.token.placeholder && !word.token.quoted && letters(word.raw) >= 1 && CAPS_WORD.test(word.raw);
-    // An acronym or a name keeps its capitals; letters without a vowel are an acronym (PDF, HTML).
-    const isAcronym = (word: string): boolean =>
-      allowed.has(word) || ACRONYMS.has(word) || SHORT_ACRONYMS.has(word) || (letters(word) >= 3 && !/[AEIOUY'’]/u.test(word));
+    const isCaps = (word: Word): boolean => !word.token.placeholder && !word.token.quoted && CAPS_WORD.test(word.raw);
+    // Letters without a vowel are an acronym or a code: PDF, HTML, QKXLMP.
+    const vowelless = (word: string): boolean => letters(word) >= 3 && !/[AEIOUY'’]/u.test(word);
+    // An acronym or a name keeps its capitals.
+    const isAcronym = (word: string): boolean => allowed.has(word) || ACRONYMS.has(word) || SHORT_ACRONYMS.has(word) || vowelless(word);
     const isLoud = (word: string): boolean => {
-      if (allowed.has(word) || ACRONYMS.has(word)) return false;
+      if (allowed.has(word) || ACRONYMS.has(word) || vowelless(word)) return false;
       return letters(word) >= 5 || LOUD_SHORT.has(word);
     };
 
@@ -133,15 +140,12 @@ export default defineRule<ShoutingOptions>({
       const start = words[0]!.token.start;
       const end = words[words.length - 1]!.token.end;
       if (isHeading(lineAround(text, start))) return;
-      // "reply STOP", "type DELETE": a keyword to type, written as it must be typed.
       const before = sentence.tokens.filter((token) => token.end <= start).pop();
-      if (words.length === 1 && before && (KEYWORD_VERBS.has(before.norm) || CODE_WORDS.has(before.norm))) return;
+      if (words.length === 1 && before && KEYWORD_BEFORE.has(before.norm)) return;
       if (before && SHOWN_WORDS.has(before.norm)) return;
-      // "marked as CANCELLED", "shows as PENDING".
       const twoBefore = sentence.tokens.filter((token) => token.end <= (before?.start ?? 0)).pop();
       if (before?.norm === 'as' && twoBefore && (SHOWN_WORDS.has(twoBefore.norm) || AS_SHOWN.has(twoBefore.norm))) return;
-      // Letters without a vowel are a code ("QKXLMP"); a word before a path is an HTTP method ("DELETE /v2/items").
-      if (words.every((word) => !/[AEIOUY]/u.test(word.raw) && letters(word.raw) >= 5)) return;
+      // A word before a path is an HTTP method: "DELETE /v2/items".
       if (/^ \//u.test(text.slice(end, end + 2))) return;
       // Inside `code`: a query or a constant, not a voice.
       const line = lineAround(text, start);
