@@ -147,9 +147,10 @@ export default defineRule<ShoutingOptions>({
       if (before?.norm === 'as' && twoBefore && (SHOWN_WORDS.has(twoBefore.norm) || AS_SHOWN.has(twoBefore.norm))) return;
       // A word before a path is an HTTP method: "DELETE /v2/items".
       if (/^ \//u.test(text.slice(end, end + 2))) return;
-      // Inside `code`: a query or a constant, not a voice.
-      const line = lineAround(text, start);
-      if ((line.slice(0, start - lineStartOf(text, start)).match(/`/gu)?.length ?? 0) % 2 === 1) return;
+      // Inside `code` (a query, a constant) or [brackets] (a slot, an editor's note), not a voice.
+      const lineBefore = text.slice(lineStartOf(text, start), start);
+      if ((lineBefore.match(/`/gu)?.length ?? 0) % 2 === 1) return;
+      if ((lineBefore.match(/\[/gu)?.length ?? 0) > (lineBefore.match(/\]/gu)?.length ?? 0)) return;
       const after = sentence.tokens.find((token) => token.start >= end);
       if (after && LABEL_NOUNS.has(after.norm)) return;
       const sentenceStart = sentence.tokens[0]?.start === start;
