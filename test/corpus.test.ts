@@ -11,6 +11,8 @@ const MIN_PRECISION = 0.95;
 const MIN_RECALL = 0.85;
 // Fewer positives than this and one miss swings recall by more than the margin we test.
 const MIN_POSITIVES_PER_RULE = 10;
+// Replies no rule should flag: the hard negatives every rule is measured against.
+const MIN_CLEAN_REPLIES = 30;
 
 const config = resolveConfig({ extends: 'replylint:all' });
 const ruleIds = config.rules.map(({ rule }) => rule.meta.id);
@@ -32,7 +34,7 @@ describe('corpus/replies', () => {
     const { replies } = await loadCorpus({ ruleIds });
     const positives = Object.fromEntries(ruleIds.map((id) => [id, replies.flatMap((reply) => reply.expected).filter((finding) => finding.ruleId === id).length]));
     expect(Object.entries(positives).filter(([, count]) => count < MIN_POSITIVES_PER_RULE)).toEqual([]);
-    expect(replies.filter((reply) => reply.expected.length === 0).length / replies.length).toBeGreaterThanOrEqual(0.3);
+    expect(replies.filter((reply) => reply.expected.length === 0).length).toBeGreaterThanOrEqual(MIN_CLEAN_REPLIES);
   });
 
   for (const ruleId of recommended) {

@@ -7,6 +7,8 @@ export { definePhraseRule, phraseMatcher, phraseOptionsSpec, matchCase, type Phr
 export { defineRule, ruleUrl, type AnyRule, type Report, type Reply, type RuleContext, type RuleMeta, type RuleModule, type RuleVisitors, type RuleSeverity, type DocumentInfo, type Platform } from './rule.js';
 export { ConfigError, DEFAULT_PRESET, presets, resolveConfig, ruleById, validateConfig, type Config, type ResolvedConfig, type RuleSetting } from './config.js';
 export { rules } from './rules/index.js';
+export { findThanks } from './rules/missing-thanks.js';
+export { hasReference } from './rules/missing-reference.js';
 export { loadNlp, type Nlp } from './nlp.js';
 export { qualityScore, SCORE_WEIGHTS, type ScoredFinding } from './score.js';
 export { MappedText, MappedTextBuilder, type SourceRange } from './mapped-text.js';

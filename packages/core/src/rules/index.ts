@@ -1,11 +1,27 @@
 import type { AnyRule } from '../rule.js';
 import cannedResponse from './canned-response.js';
+import impersonalGreeting from './impersonal-greeting.js';
 import malformedPlaceholder from './malformed-placeholder.js';
 import missingAgentName from './missing-agent-name.js';
+import missingReference from './missing-reference.js';
+import missingThanks from './missing-thanks.js';
 import missingTimeframe from './missing-timeframe.js';
 import rudePhrasing from './rude-phrasing.js';
+import shouting from './shouting.js';
 import unfilledPlaceholder from './unfilled-placeholder.js';
 import weakClosing from './weak-closing.js';
 
 /** Every built-in rule, in documentation order. */
-export const rules: readonly AnyRule[] = [rudePhrasing, cannedResponse, missingAgentName, missingTimeframe, weakClosing, unfilledPlaceholder, malformedPlaceholder];
+export const rules: readonly AnyRule[] = [
+  rudePhrasing,
+  cannedResponse,
+  missingAgentName,
+  missingTimeframe,
+  weakClosing,
+  unfilledPlaceholder,
+  malformedPlaceholder,
+  missingThanks,
+  impersonalGreeting,
+  shouting,
+  missingReference,
+];
