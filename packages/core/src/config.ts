@@ -2,16 +2,30 @@
  * Configuration: presets, per-rule severity and options, validated with errors that name
  * the file and the key. Loading files from disk lives in the Node entry (`node.ts`).
  */
-import type { AnyRule, RuleSeverity } from './rule.js';
+import type { AnyRule, Platform, RuleSeverity } from './rule.js';
 import { rules as builtInRules } from './rules/index.js';
+import { parseFieldPath } from './sources/exports/shapes.js';
 
 export type SeveritySetting = 'off' | 'info' | 'warn' | 'error' | 0 | 1 | 2;
 export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, unknown];
+
+/** Where the replies are in a JSON, YAML or CSV template library that is no help desk's known export. */
+export interface TemplateMapping {
+  /** Globs of the library's files, relative to the configuration file's folder. */
+  files: string | string[];
+  /** The path to each reply: `replies[].body`, `library.*.text`, or a CSV column. */
+  field: string;
+  /** The path to each template's title or id, from the item holding the reply. */
+  name?: string;
+  /** The help desk the templates are written for (placeholder syntax). */
+  platform?: Platform;
+}
 
 export interface Config {
   $schema?: string;
   extends?: string | string[];
   rules?: Record<string, RuleSetting>;
+  templates?: TemplateMapping[];
 }
 
 export interface ResolvedRule {
@@ -22,6 +36,8 @@ export interface ResolvedRule {
 
 export interface ResolvedConfig {
   rules: ResolvedRule[];
+  /** Template library mappings from every layer, nearest last. */
+  templates?: TemplateMapping[];
 }
 
 export class ConfigError extends Error {
@@ -52,7 +68,36 @@ export const presets: Readonly<Record<string, Config>> = {
 
 export const DEFAULT_PRESET = 'replylint:recommended';
 
-const KNOWN_KEYS = new Set(['$schema', 'extends', 'rules']);
+const KNOWN_KEYS = new Set(['$schema', 'extends', 'rules', 'templates']);
+
+export const PLATFORMS = ['zendesk', 'helpscout', 'freshdesk', 'intercom', 'gorgias', 'front', 'hubspot', 'osticket', 'zammad'] as const satisfies readonly Platform[];
+const TEMPLATE_KEYS = new Set(['files', 'field', 'name', 'platform']);
+
+function validateTemplates(raw: unknown, source: string | undefined): void {
+  if (!Array.isArray(raw)) throw new ConfigError('"templates" must be a list of { files, field, name } mappings', source, 'templates');
+  raw.forEach((mapping: unknown, index) => {
+    const key = `templates[${index}]`;
+    if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) throw new ConfigError('a template mapping is an object { files, field, name }', source, key);
+    const entries = mapping as Record<string, unknown>;
+    for (const name of Object.keys(entries)) {
+      if (!TEMPLATE_KEYS.has(name)) throw new ConfigError(`unknown key (expected one of: ${[...TEMPLATE_KEYS].join(', ')})`, source, `${key}.${name}`);
+    }
+    const files = Array.isArray(entries.files) ? entries.files : [entries.files];
+    if (files.length === 0 || files.some((glob) => typeof glob !== 'string' || glob === '')) throw new ConfigError('"files" must be a glob or a list of globs', source, `${key}.files`);
+    for (const path of ['field', 'name'] as const) {
+      if (entries[path] === undefined && path === 'name') continue;
+      if (typeof entries[path] !== 'string') throw new ConfigError(`"${path}" must be a field path such as replies[].body`, source, `${key}.${path}`);
+      try {
+        parseFieldPath(entries[path]);
+      } catch (error) {
+        throw new ConfigError((error as Error).message, source, `${key}.${path}`);
+      }
+    }
+    if (entries.platform !== undefined && !(PLATFORMS as readonly unknown[]).includes(entries.platform)) {
+      throw new ConfigError(`unknown platform ${JSON.stringify(entries.platform)} (one of: ${PLATFORMS.join(', ')})`, source, `${key}.platform`);
+    }
+  });
+}
 
 function severityOf(setting: unknown, source: string | undefined, key: string): RuleSeverity | 'off' {
   switch (setting) {
@@ -90,6 +135,7 @@ export function validateConfig(raw: unknown, source?: string): Config {
       throw new ConfigError(`unknown preset ${JSON.stringify(name)} (available: ${Object.keys(presets).join(', ')})`, source, Array.isArray(config.extends) ? `extends[${index}]` : 'extends');
     }
   }
+  if (config.templates !== undefined) validateTemplates(config.templates, source);
   if (config.rules !== undefined) {
     if (typeof config.rules !== 'object' || config.rules === null || Array.isArray(config.rules)) throw new ConfigError('"rules" must be an object of rule id → setting', source, 'rules');
     for (const [id, setting] of Object.entries(config.rules)) {
@@ -131,6 +177,7 @@ export function resolveConfig(...layers: Array<Config | undefined>): ResolvedCon
   if (present.every((config) => config.extends === undefined)) apply(presets[DEFAULT_PRESET]!);
   present.forEach(apply);
 
+  const templates = present.flatMap((config) => config.templates ?? []);
   const resolved: ResolvedRule[] = [];
   for (const [id, setting] of settings) {
     const rule = ruleById.get(id);
@@ -141,5 +188,5 @@ export function resolveConfig(...layers: Array<Config | undefined>): ResolvedCon
     const options = rule.options ? (rawOptions === undefined ? rule.options.defaults : rule.options.parse(rawOptions)) : undefined;
     resolved.push({ rule, severity, options });
   }
-  return { rules: resolved };
+  return templates.length > 0 ? { rules: resolved, templates } : { rules: resolved };
 }

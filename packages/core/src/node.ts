@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError, resolveConfig, validateConfig, type Config, type ResolvedConfig } from './config.js';
+import { loadYaml } from './sources/exports/yaml.js';
 
 export const CONFIG_FILE_NAMES = ['.replylintrc.json', '.replylintrc.yaml', '.replylintrc.yml', '.replylintrc', 'package.json'] as const;
 
@@ -24,9 +25,7 @@ async function parseText(path: string, text: string): Promise<unknown> {
   try {
     if (json) return JSON.parse(text);
     // Most runs find JSON or no configuration: the YAML parser loads only when needed.
-    const yaml = await import('yaml');
-    // Bundled as CommonJS (the CLI), the module's functions sit on its default export.
-    const { parse } = typeof yaml.parse === 'function' ? yaml : (yaml as unknown as { default: typeof yaml }).default;
+    const { parse } = await loadYaml();
     return parse(text, { prettyErrors: true });
   } catch (error) {
     throw new ConfigError(`invalid ${json ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`, path);

@@ -1,0 +1,251 @@
+/**
+ * Help-desk exports as lint targets: Zendesk, Help Scout, Freshdesk, Intercom and Gorgias
+ * exports recognised by shape, any JSON, YAML or CSV library through a field mapping, and
+ * JSON Lines archives of sent replies. Every target's text maps onto the string in the file,
+ * and rewrites come back escaped for it.
+ */
+import type { MappedText } from '../../mapped-text.js';
+import type { DocumentInfo, Platform } from '../../rule.js';
+import type { LintTarget } from '../../target.js';
+import { parseCsv } from './csv.js';
+import { parseJson } from './json.js';
+import { ExportSyntaxError, lineColumn, type PositionedString, type PositionedValue } from './positioned.js';
+import { detectShape, emptyTemplateList, followPath, nameAt, parseFieldPath, platformBodies, PLATFORM_SHAPES, type ExportPlatform, type Markup, type TemplateBody } from './shapes.js';
+import { parseYaml } from './yaml.js';
+
+export { encodeJsonString, parseJson } from './json.js';
+export { encodeCsvQuoted, parseCsv } from './csv.js';
+export { parseYaml } from './yaml.js';
+export { lineColumn, type PositionedValue, type PositionedString } from './positioned.js';
+export type { ExportPlatform } from './shapes.js';
+
+export type SyntaxFormat = 'json' | 'yaml' | 'csv' | 'jsonl';
+export type InputFormat = SyntaxFormat | ExportPlatform;
+export const INPUT_FORMATS: readonly InputFormat[] = [...PLATFORM_SHAPES.map((shape) => shape.platform), 'json', 'yaml', 'csv', 'jsonl'];
+
+const EXTENSIONS: Readonly<Record<string, SyntaxFormat>> = { '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml', '.csv': 'csv', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
+export const EXPORT_EXTENSIONS = Object.keys(EXTENSIONS);
+
+/** The syntax a file's name says it is written in, if it is an export format. */
+export function exportSyntaxOf(path: string): SyntaxFormat | undefined {
+  const match = /\.[a-z]+$/iu.exec(path);
+  return match ? EXTENSIONS[match[0].toLowerCase()] : undefined;
+}
+
+/** Text extracted from an HTML body, and how to escape a rewrite for HTML. */
+export interface HtmlText {
+  content: MappedText;
+  encode(replacement: string): string;
+}
+
+export interface ExportOptions {
+  /** The file's name: its extension gives the syntax unless `format` says otherwise. */
+  path: string;
+  /** Force a help desk's shape or a syntax (`--input-format`). */
+  format?: InputFormat;
+  /** The generic mapping: where the replies are (`replies[].body`, a CSV column, the JSON Lines field). */
+  field?: string;
+  /** Where each template's title or id is, relative to the item holding the body. */
+  name?: string;
+  /** The help desk the templates are written for (placeholder syntax), with the generic mapping. */
+  platform?: Platform;
+  /** Extracts the text of HTML bodies (`*_html` fields, Help Scout's `text`). */
+  html(source: string): HtmlText;
+}
+
+/** A problem with the export, at a place in the file; the other templates are still linted. */
+export interface ExportProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type ExportItem = { target: LintTarget } | { problem: ExportProblem };
+
+const SYNTAX_NAMES: Readonly<Record<SyntaxFormat, string>> = { json: 'JSON', yaml: 'YAML', csv: 'CSV', jsonl: 'JSON Lines' };
+/** Columns a CSV export's reply is usually in, when no field is named. */
+const CSV_BODY_COLUMNS = ['body', 'reply', 'text', 'content', 'message', 'response', 'template'];
+const CSV_NAME_COLUMNS = ['title', 'name', 'subject', 'id'];
+/** Fields a JSON Lines record's reply is usually in, when no field is named. */
+const JSONL_BODY_FIELDS = ['reply', 'body', 'text', 'content', 'message'];
+
+function problemAt(text: string, offset: number, message: string): ExportProblem {
+  return { ...lineColumn(text, offset), message };
+}
+
+function isHtmlField(field: string): boolean {
+  return /html$/iu.test(field);
+}
+
+function toTarget(body: { name: string; value: PositionedString; markup: Markup }, document: DocumentInfo, options: ExportOptions): LintTarget {
+  const { value } = body;
+  const outer = value.content();
+  const outerEncode = value.encode;
+  if (body.markup === 'text') return { content: outer, document, name: body.name, ...(outerEncode ? { encode: outerEncode } : {}) };
+  const html = options.html(value.value);
+  return {
+    content: html.content.within(outer),
+    document,
+    name: body.name,
+    ...(outerEncode ? { encode: (replacement: string) => outerEncode(html.encode(replacement)) } : {}),
+  };
+}
+
+/** The whitespace-insensitive text of a target, to spot a plain-text body that only repeats its HTML twin. */
+const normalised = (target: LintTarget): string => target.content.text.replace(/\s+/gu, ' ').trim();
+
+/**
+ * A help desk's template bodies as targets. When a template holds the same reply twice (the
+ * HTML and the plain text a help desk derives from it), only the HTML is linted, so each
+ * finding is reported once; a plain text that says something else is linted too.
+ */
+function platformTargets(bodies: readonly TemplateBody[], platform: ExportPlatform, options: ExportOptions): LintTarget[] {
+  const document: DocumentInfo = { kind: 'template', platform };
+  const byTemplate = new Map<number, TemplateBody[]>();
+  for (const body of bodies) byTemplate.set(body.index, [...(byTemplate.get(body.index) ?? []), body]);
+  return [...byTemplate.values()].flatMap((group) => {
+    const built = group.map((body) => ({ body, target: toTarget({ name: body.template, value: body.value, markup: body.markup }, document, options) }));
+    const htmlTexts = new Set(built.filter(({ body }) => body.markup === 'html').map(({ target }) => normalised(target)));
+    const kept = built.filter(({ body, target }) => body.markup === 'html' || !htmlTexts.has(normalised(target)));
+    return kept.map(({ body, target }) => (kept.length > 1 ? { ...target, name: `${body.template} (${body.field})` } : target));
+  });
+}
+
+/** Bodies reached by a field path (config `templates` or --template-field). */
+function mappedBodies(root: PositionedValue, field: string, name: string | undefined): TemplateBody[] | string {
+  const matches = followPath(root, parseFieldPath(field));
+  if (matches.length === 0) return `no value at "${field}" (check the field path: keys separated by dots, [] for each item of a list)`;
+  const nameSteps = name === undefined ? undefined : parseFieldPath(name);
+  const bodies: TemplateBody[] = [];
+  for (const [index, match] of matches.entries()) {
+    if (match.value.kind === 'scalar' && match.value.value === null) continue;
+    if (match.value.kind !== 'string') return `"${match.location}" is ${match.value.kind === 'scalar' ? `a ${typeof match.value.value}` : `an ${match.value.kind}`}, not text`;
+    const key = match.location.replace(/\[\d+\]$/u, '').split('.').at(-1) ?? field;
+    bodies.push({ index, template: nameAt(match, nameSteps), field: key, value: match.value, markup: isHtmlField(key) ? 'html' : 'text' });
+  }
+  return bodies;
+}
+
+/** The parsed file, and for CSV the header's columns. */
+async function parseSyntax(text: string, syntax: Exclude<SyntaxFormat, 'jsonl'>): Promise<{ root: PositionedValue; columns?: string[] }> {
+  if (syntax === 'json') return { root: parseJson(text) };
+  if (syntax === 'yaml') return { root: await parseYaml(text) };
+  const { rows, columns } = parseCsv(text);
+  return { root: rows, columns };
+}
+
+/** The first of the usual column names that the CSV export has, in the order of preference. */
+function usualColumn(columns: readonly string[], usual: readonly string[]): string | undefined {
+  for (const column of usual) {
+    const found = columns.find((name) => name.toLowerCase() === column);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The targets of one export file, in file order, each yielded as it is built (a large archive
+ * is never held as targets all at once). Problems are yielded in their place; a file that
+ * cannot be parsed yields one problem and nothing else.
+ */
+export async function* extractExport(text: string, options: ExportOptions): AsyncGenerator<ExportItem> {
+  const platform = PLATFORM_SHAPES.find((shape) => shape.platform === options.format)?.platform;
+  const syntax: SyntaxFormat = options.format === 'json' || options.format === 'yaml' || options.format === 'csv' || options.format === 'jsonl' ? options.format : (exportSyntaxOf(options.path) ?? 'json');
+  if (syntax === 'jsonl') {
+    yield* jsonLines(text, options);
+    return;
+  }
+  let parsed: { root: PositionedValue; columns?: string[] };
+  try {
+    parsed = await parseSyntax(text, syntax);
+  } catch (error) {
+    if (!(error instanceof ExportSyntaxError)) throw error;
+    yield { problem: problemAt(text, error.offset, `invalid ${SYNTAX_NAMES[syntax]}: ${error.problem}`) };
+    return;
+  }
+  const { root, columns } = parsed;
+
+  const field = options.field ?? (columns && !platform ? usualColumn(columns, CSV_BODY_COLUMNS) : undefined);
+  if (field !== undefined) {
+    const name = options.name ?? (columns ? usualColumn(columns, CSV_NAME_COLUMNS) : undefined);
+    // A CSV field is a column: each row is an item of the top-level list.
+    const inRows = (path: string): string => (syntax === 'csv' && !path.startsWith('[]') ? `[].${path}` : path);
+    const bodies = mappedBodies(root, inRows(field), name);
+    if (typeof bodies === 'string') {
+      yield { problem: problemAt(text, root.start, bodies) };
+      return;
+    }
+    if (bodies.length === 0) yield { problem: problemAt(text, root.start, `no templates to lint: "${field}" is empty everywhere`) };
+    const document: DocumentInfo = { kind: 'template', ...(options.platform ? { platform: options.platform } : {}) };
+    for (const body of bodies) yield { target: toTarget({ name: body.template, value: body.value, markup: body.markup }, document, options) };
+    return;
+  }
+  if (columns) {
+    yield { problem: problemAt(text, 0, `no column is named like a reply (${CSV_BODY_COLUMNS.join(', ')}): name it with --template-field or a "templates" entry in the configuration (columns: ${columns.join(', ')})`) };
+    return;
+  }
+
+  const match = detectShape(root, platform);
+  if (!match) {
+    const empty = emptyTemplateList(root);
+    const wanted = platform ? PLATFORM_SHAPES.filter((shape) => shape.platform === platform) : PLATFORM_SHAPES;
+    yield {
+      problem: problemAt(
+        text,
+        root.start,
+        empty
+          ? `no templates to lint: ${empty} is empty`
+          : `not a help-desk export replylint knows (expected ${wanted.map((shape) => `${shape.label}: ${shape.expected}`).join('; ')}); for another layout, name the reply field with --template-field or a "templates" entry in the configuration`,
+      ),
+    };
+    return;
+  }
+  const bodies = platformBodies(match);
+  if (bodies.length === 0) {
+    yield { problem: problemAt(text, root.start, `no templates to lint: ${match.templates.length} ${match.shape.label} without a reply to customers (internal notes and field changes only)`) };
+    return;
+  }
+  for (const target of platformTargets(bodies, match.shape.platform, options)) yield { target };
+}
+
+/**
+ * JSON Lines: one record per line, each a reply as sent (a draft, not a template). A line that
+ * is not valid JSON, or lacks the field, is a problem at that line; the others are still linted.
+ * Lines are read in place, one at a time: the file is held once.
+ */
+async function* jsonLines(text: string, options: ExportOptions): AsyncGenerator<ExportItem> {
+  const steps = options.field === undefined ? undefined : parseFieldPath(options.field);
+  const nameSteps = parseFieldPath(options.name ?? 'id');
+  const document: DocumentInfo = { kind: 'draft', ...(options.platform ? { platform: options.platform } : {}) };
+  let lineNumber = 0;
+  for (let start = 0; start < text.length; ) {
+    lineNumber++;
+    const newline = text.indexOf('\n', start);
+    const next = newline === -1 ? text.length : newline + 1;
+    const end = newline === -1 ? text.length : newline > start && text[newline - 1] === '\r' ? newline - 1 : newline;
+    const lineStart = start;
+    start = next;
+    if (text.slice(lineStart, end).trim() === '') continue;
+    const at = (offset: number, message: string): ExportItem => ({ problem: { line: lineNumber, column: offset - lineStart + 1, message } });
+    let record: PositionedValue;
+    try {
+      record = parseJson(text, lineStart, end);
+    } catch (error) {
+      if (!(error instanceof ExportSyntaxError)) throw error;
+      yield at(error.offset, `invalid JSON: ${error.problem}`);
+      continue;
+    }
+    const fields = steps ? [steps] : JSONL_BODY_FIELDS.map((field) => [{ key: field }]);
+    const found = fields.map((path) => followPath(record, path)[0]).find((match) => match !== undefined);
+    if (!found) {
+      yield at(lineStart, record.kind === 'object' ? `no "${options.field ?? JSONL_BODY_FIELDS.join('", "')}" field in this record (name it with --jsonl-field)` : 'a record must be a JSON object');
+      continue;
+    }
+    if (found.value.kind !== 'string') {
+      yield at(found.value.start, `"${found.location}" is not text`);
+      continue;
+    }
+    const named = nameAt({ ...found, item: record, location: `line ${lineNumber}` }, nameSteps);
+    yield { target: toTarget({ name: named === `line ${lineNumber}` ? named : `line ${lineNumber} (${named})`, value: found.value, markup: 'text' }, document, options) };
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * YAML exports through the `yaml` package's document and concrete syntax tree: every string
+ * scalar (plain, single-quoted, double-quoted, literal or folded block) is decoded again here
+ * unit by unit, so each character of its value maps onto the source characters it came from.
+ */
+import type * as Yaml from 'yaml';
+import { MappedTextBuilder, type MappedText } from '../../mapped-text.js';
+import { ExportSyntaxError, type PositionedString, type PositionedValue } from './positioned.js';
+
+type YamlModule = typeof Yaml;
+
+/** The `yaml` package, imported on first use (bundled as CommonJS, its functions sit on the default export). */
+export async function loadYaml(): Promise<YamlModule> {
+  const yaml = await import('yaml');
+  return typeof yaml.parse === 'function' ? yaml : (yaml as unknown as { default: YamlModule }).default;
+}
+
+interface Piece {
+  text: string;
+  start: number;
+  end: number;
+  /** Unescaped spaces and tabs, which line folding removes at the end of a line. */
+  foldable: boolean;
+}
+
+const isBreak = (char: string | undefined): boolean => char === '\n' || char === '\r';
+const afterBreak = (text: string, index: number): number => (text[index] === '\r' && text[index + 1] === '\n' ? index + 2 : index + 1);
+const afterBlanks = (text: string, index: number, end: number): number => {
+  while (index < end && (text[index] === ' ' || text[index] === '\t')) index++;
+  return index;
+};
+
+const DOUBLE_QUOTE_ESCAPES: Readonly<Record<string, string>> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+const HEX_ESCAPE_LENGTH: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
+
+function toMapped(pieces: readonly Piece[], endInSource: number): MappedText {
+  const builder = new MappedTextBuilder();
+  for (const piece of pieces) builder.decoded(piece.text, piece.start, piece.end);
+  return builder.build(endInSource);
+}
+
+/**
+ * A flow scalar's inside (between the quotes, or the whole plain scalar), with YAML's line
+ * folding: a single line break reads as a space, n empty lines as n line breaks, blanks around
+ * breaks vanish. A folded break maps onto the source it replaces, blanks included.
+ */
+function decodeFlow(text: string, start: number, end: number, style: 'plain' | 'single' | 'double'): MappedText {
+  const pieces: Piece[] = [];
+  let index = start;
+  while (index < end) {
+    const char = text[index]!;
+    if (isBreak(char)) {
+      let spanStart = index;
+      while (pieces.length > 0 && pieces[pieces.length - 1]!.foldable) spanStart = pieces.pop()!.start;
+      index = afterBreak(text, index);
+      let emptyLines = 0;
+      for (;;) {
+        const next = afterBlanks(text, index, end);
+        if (next < end && isBreak(text[next])) {
+          emptyLines++;
+          index = afterBreak(text, next);
+          continue;
+        }
+        index = next;
+        break;
+      }
+      pieces.push({ text: emptyLines === 0 ? ' ' : '\n'.repeat(emptyLines), start: spanStart, end: index, foldable: false });
+    } else if (style === 'double' && char === '\\') {
+      const escape = text[index + 1];
+      if (isBreak(escape)) {
+        // An escaped line break joins the lines with nothing between them.
+        index = afterBlanks(text, afterBreak(text, index + 1), end);
+        continue;
+      }
+      const hexLength = escape === undefined ? undefined : HEX_ESCAPE_LENGTH[escape];
+      let decoded: string;
+      let length = 2;
+      if (hexLength !== undefined) {
+        const hex = text.slice(index + 2, index + 2 + hexLength);
+        if (!/^[0-9a-fA-F]+$/u.test(hex) || hex.length !== hexLength) throw new ExportSyntaxError('invalid escape in a double-quoted string', index);
+        decoded = String.fromCodePoint(Number.parseInt(hex, 16));
+        length += hexLength;
+      } else if (escape !== undefined && escape in DOUBLE_QUOTE_ESCAPES) {
+        decoded = DOUBLE_QUOTE_ESCAPES[escape]!;
+      } else {
+        throw new ExportSyntaxError('invalid escape in a double-quoted string', index);
+      }
+      pieces.push({ text: decoded, start: index, end: index + length, foldable: false });
+      index += length;
+    } else if (style === 'single' && char === "'" && text[index + 1] === "'") {
+      pieces.push({ text: "'", start: index, end: index + 2, foldable: false });
+      index += 2;
+    } else {
+      pieces.push({ text: char, start: index, end: index + 1, foldable: char === ' ' || char === '\t' });
+      index++;
+    }
+  }
+  return toMapped(pieces, end);
+}
+
+interface BlockLine {
+  start: number;
+  /** Where the content starts once the block's indentation is removed. */
+  contentStart: number;
+  end: number;
+  breakEnd: number;
+  empty: boolean;
+}
+
+/** A literal (`|`) or folded (`>`) block scalar's body, with its indentation and chomping. */
+function decodeBlock(text: string, bodyStart: number, bodyEnd: number, header: string, parentIndent: number): { content: MappedText; indent: number } {
+  const lines: BlockLine[] = [];
+  for (let start = bodyStart; start < bodyEnd; ) {
+    let end = start;
+    while (end < bodyEnd && !isBreak(text[end])) end++;
+    const breakEnd = end < bodyEnd ? afterBreak(text, end) : end;
+    lines.push({ start, contentStart: start, end, breakEnd, empty: afterBlanks(text, start, end) === end });
+    start = breakEnd;
+  }
+  const explicit = /\d/u.exec(header);
+  const firstContent = lines.find((line) => !line.empty);
+  const indent = explicit ? Math.max(parentIndent, 0) + Number(explicit[0]) : firstContent ? firstContent.end - firstContent.start - text.slice(firstContent.start, firstContent.end).trimStart().length : 0;
+  for (const line of lines) line.contentStart = Math.min(line.start + indent, line.end);
+
+  const folded = header.startsWith('>');
+  const pieces: Piece[] = [];
+  let previous: BlockLine | undefined;
+  let pendingBreaks: BlockLine[] = [];
+  const moreIndented = (line: BlockLine): boolean => text[line.contentStart] === ' ' || text[line.contentStart] === '\t';
+  const breakOf = (line: BlockLine): Piece => ({ text: '\n', start: line.end, end: line.breakEnd, foldable: false });
+  for (const line of lines) {
+    const blank = line.empty && line.end - line.start <= indent;
+    if (blank) {
+      pendingBreaks.push(line);
+      continue;
+    }
+    if (previous) {
+      if (folded && !moreIndented(previous) && !moreIndented(line)) {
+        // Between two ordinary lines, the first break folds away: to a space when nothing is between them.
+        if (pendingBreaks.length === 0) pieces.push({ text: ' ', start: previous.end, end: previous.breakEnd, foldable: false });
+        else pieces.push({ text: '', start: previous.end, end: previous.breakEnd, foldable: false });
+      } else {
+        pieces.push(breakOf(previous));
+      }
+      for (const empty of pendingBreaks) pieces.push({ text: '\n', start: empty.start, end: empty.breakEnd, foldable: false });
+    }
+    pendingBreaks = [];
+    pieces.push({ text: text.slice(line.contentStart, line.end), start: line.contentStart, end: line.end, foldable: false });
+    previous = line;
+  }
+  // Chomping: strip (-) drops the final breaks, keep (+) keeps them all, clip keeps one.
+  if (previous && previous.breakEnd > previous.end && !header.includes('-')) {
+    pieces.push(breakOf(previous));
+    if (header.includes('+')) for (const empty of pendingBreaks) pieces.push({ text: '\n', start: empty.start, end: empty.breakEnd, foldable: false });
+  }
+  const builder = new MappedTextBuilder();
+  for (const piece of pieces) {
+    if (piece.text === '') continue;
+    if (piece.text.length === piece.end - piece.start && text.startsWith(piece.text, piece.start)) builder.verbatim(piece.text, piece.start);
+    else builder.decoded(piece.text, piece.start, piece.end);
+  }
+  return { content: builder.build(previous ? previous.end : bodyStart), indent };
+}
+
+/** The indentation of the line that `offset` is on. */
+function lineIndent(text: string, offset: number): number {
+  let lineStart = offset;
+  while (lineStart > 0 && !isBreak(text[lineStart - 1])) lineStart--;
+  return afterBlanks(text, lineStart, offset) - lineStart;
+}
+
+function escapeDoubleQuoted(replacement: string): string {
+  const escaped = replacement.replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu, (char) => {
+    if (char === '\\' || char === '"') return `\\${char}`;
+    const named: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+    return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  // Blanks next to a line break of the surrounding scalar would fold away: escape the outer ones.
+  return escaped.replace(/^[ \t]|[ \t]$/gu, (blank) => (blank === ' ' ? '\\x20' : '\\t'));
+}
+
+function blockHeader(token: Yaml.CST.BlockScalar): string {
+  return token.props.find((prop): prop is Yaml.CST.SourceToken => prop.type === 'block-scalar-header')?.source ?? '|';
+}
+
+/** Rewrites for each scalar style; plain scalars have none (": " or " #" would change the document). */
+function encoderFor(text: string, token: Yaml.CST.FlowScalar | Yaml.CST.BlockScalar, blockIndent: number): ((replacement: string) => string) | undefined {
+  const lineBreak = text.includes('\r\n') ? '\r\n' : '\n';
+  switch (token.type) {
+    case 'double-quoted-scalar':
+      return escapeDoubleQuoted;
+    case 'single-quoted-scalar': {
+      const continuation = ' '.repeat(lineIndent(text, token.offset) + 2);
+      return (replacement) => replacement.replace(/'/gu, "''").replace(/\r\n|\r|\n/gu, `${lineBreak}${lineBreak}${continuation}`);
+    }
+    case 'block-scalar': {
+      const indentation = ' '.repeat(blockIndent);
+      const folded = blockHeader(token).startsWith('>');
+      return (replacement) => replacement.replace(/\r\n|\r|\n/gu, folded ? `${lineBreak}${lineBreak}${indentation}` : `${lineBreak}${indentation}`);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function scalarString(text: string, node: Yaml.Scalar<string>): PositionedString {
+  const [start, valueEnd] = node.range ?? [0, 0];
+  const token = node.srcToken as Yaml.CST.FlowScalar | Yaml.CST.BlockScalar | undefined;
+  let content: MappedText | undefined;
+  let encode: ((replacement: string) => string) | undefined;
+  let blockIndent = 0;
+  const decode = (): MappedText | undefined => {
+    if (!token) return undefined;
+    switch (token.type) {
+      case 'scalar':
+        return decodeFlow(text, token.offset, token.offset + token.source.length, 'plain');
+      case 'single-quoted-scalar':
+        return decodeFlow(text, token.offset + 1, token.offset + token.source.length - 1, 'single');
+      case 'double-quoted-scalar':
+        return decodeFlow(text, token.offset + 1, token.offset + token.source.length - 1, 'double');
+      case 'block-scalar': {
+        const header = blockHeader(token);
+        const lineBreak = token.props.find((prop): prop is Yaml.CST.SourceToken => prop.type === 'newline');
+        if (!lineBreak) return undefined;
+        const bodyStart = lineBreak.offset + lineBreak.source.length;
+        const block = decodeBlock(text, bodyStart, bodyStart + token.source.length, header, token.indent);
+        blockIndent = block.indent;
+        return block.content;
+      }
+      default:
+        return undefined;
+    }
+  };
+  const build = (): MappedText => {
+    if (content) return content;
+    let decoded: MappedText | undefined;
+    try {
+      decoded = decode();
+    } catch {
+      decoded = undefined;
+    }
+    if (decoded && decoded.text === node.value && token) {
+      content = decoded;
+      encode = encoderFor(text, token, blockIndent);
+    } else {
+      // A form this decoder does not follow (tags, unusual indentation): every unit maps onto the
+      // whole scalar, so messages still land on it, and rewrites are not written back.
+      content = new MappedTextBuilder().decoded(node.value, start, valueEnd).build(valueEnd);
+    }
+    return content;
+  };
+  return {
+    kind: 'string',
+    value: node.value,
+    start,
+    end: valueEnd,
+    content: build,
+    get encode() {
+      build();
+      return encode;
+    },
+  };
+}
+
+/** Parse a YAML export (one document). Throws ExportSyntaxError at the first problem. */
+export async function parseYaml(text: string): Promise<PositionedValue> {
+  const yaml = await loadYaml();
+  const document = yaml.parseDocument(text, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
+  const [error] = document.errors;
+  if (error) throw new ExportSyntaxError(error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/u, ''), error.pos[0]);
+
+  const convert = (node: unknown, depth: number): PositionedValue => {
+    if (depth > 1000) throw new ExportSyntaxError('nested (or aliased) more than 1000 levels deep', 0);
+    if (yaml.isAlias(node)) return convert(node.resolve(document), depth + 1);
+    const [start, end] = (yaml.isNode(node) && node.range) || [0, 0];
+    if (yaml.isMap(node)) {
+      const entries = new Map<string, PositionedValue>();
+      for (const pair of node.items) {
+        const key = yaml.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        entries.set(key, convert(pair.value, depth + 1));
+      }
+      return { kind: 'object', entries, start, end };
+    }
+    if (yaml.isSeq(node)) return { kind: 'array', items: node.items.map((item) => convert(item, depth + 1)), start, end };
+    if (yaml.isScalar(node)) {
+      if (typeof node.value === 'string') return scalarString(text, node as Yaml.Scalar<string>);
+      const value = node.value;
+      return { kind: 'scalar', value: typeof value === 'number' || typeof value === 'boolean' ? value : value === null || value === undefined ? null : Number(value), start, end };
+    }
+    return { kind: 'scalar', value: null, start, end };
+  };
+  return convert(document.contents, 0);
+}
