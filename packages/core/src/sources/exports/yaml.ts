@@ -139,15 +139,19 @@ function decodeBlock(text: string, bodyStart: number, bodyEnd: number, header: s
     }
     if (previous) {
       if (folded && !moreIndented(previous) && !moreIndented(line)) {
-        // Between two ordinary lines, the first break folds away: to a space when nothing is between them.
-        if (pendingBreaks.length === 0) pieces.push({ text: ' ', start: previous.end, end: previous.breakEnd, foldable: false });
-        else pieces.push({ text: '', start: previous.end, end: previous.breakEnd, foldable: false });
+        // Between two ordinary lines the first break folds away: a space, or one break per empty line between them.
+        const last = pendingBreaks[pendingBreaks.length - 1];
+        pieces.push({ text: last ? '\n'.repeat(pendingBreaks.length) : ' ', start: previous.end, end: last ? last.breakEnd : previous.breakEnd, foldable: false });
+        pendingBreaks = [];
       } else {
         pieces.push(breakOf(previous));
       }
-      for (const empty of pendingBreaks) pieces.push({ text: '\n', start: empty.start, end: empty.breakEnd, foldable: false });
     }
+    for (const empty of pendingBreaks) pieces.push({ text: '\n', start: empty.start, end: empty.breakEnd, foldable: false });
     pendingBreaks = [];
+    // The break before a line owns that line's indentation, so removing the break joins the lines.
+    const last = pieces[pieces.length - 1];
+    if (last && last.end === line.start) last.end = line.contentStart;
     pieces.push({ text: text.slice(line.contentStart, line.end), start: line.contentStart, end: line.end, foldable: false });
     previous = line;
   }
@@ -158,7 +162,6 @@ function decodeBlock(text: string, bodyStart: number, bodyEnd: number, header: s
   }
   const builder = new MappedTextBuilder();
   for (const piece of pieces) {
-    if (piece.text === '') continue;
     if (piece.text.length === piece.end - piece.start && text.startsWith(piece.text, piece.start)) builder.verbatim(piece.text, piece.start);
     else builder.decoded(piece.text, piece.start, piece.end);
   }
