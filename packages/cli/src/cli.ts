@@ -5,12 +5,17 @@
  */
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, extractTargets, lintTarget, PLATFORMS, resolveConfig, ruleById, rules, sourceFormats, SourceError, type Config, type DocumentInfo, type LintMessage, type Platform, type ResolvedConfig, type RuleSetting } from '@replylint/core';
+import { ConfigError, lintTarget, PLATFORMS, resolveConfig, ruleById, rules, sourceFormats, SourceError, streamTargets, type Config, type DocumentInfo, type FieldMapping, type LintMessage, type Platform, type ResolvedConfig, type RuleSetting, type SourceProblem } from '@replylint/core';
 import { ConfigLoader, loadConfigFile } from '@replylint/core/node';
 import { FORMATS, formatReport, type Format } from './formatters/index.js';
 import { decodeReply, expandInputs, fileProblem, InputError, LINTABLE_EXTENSIONS, readReply, readStdin } from './inputs.js';
-import { failedFileResult, fileResult, toResultMessage, type FileResult } from './results.js';
+import { failedFileResult, fileResult, problemMessage, toResultMessage, type FileResult } from './results.js';
 import { readRuleDocs } from './rule-docs.js';
+import { mappingFor } from './templates.js';
+
+const EXPORT_EXTENSIONS = sourceFormats()
+  .filter((format) => format.searchFolders === false)
+  .flatMap((format) => format.extensions);
 import { writeFileAtomic } from './write-file.js';
 
 const VERSION = '0.1.0';
@@ -26,6 +31,10 @@ interface CliOptions {
   listRules?: boolean;
   stdinFilename?: string;
   inputFormat?: string;
+  templateField?: string;
+  templateNameField?: string;
+  jsonl?: boolean;
+  jsonlField?: string;
   color?: boolean;
   kind?: DocumentInfo['kind'];
   platform?: Platform;
@@ -78,7 +87,7 @@ async function explain(id: string): Promise<string> {
 function program(io: Io): Command {
   return new Command('replylint')
     .description('Lint customer support replies and templates before they are sent.')
-    .argument('[paths...]', `files, folders or globs (${LINTABLE_EXTENSIONS.join(', ')}); "-" or piped input reads stdin`)
+    .argument('[paths...]', `files, folders or globs (${LINTABLE_EXTENSIONS.join(', ')}; help-desk exports and libraries in ${EXPORT_EXTENSIONS.join(', ')} when named or matched by a glob); "-" or piped input reads stdin`)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
     .option('-o, --output-file <path>', 'write the report to this file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
@@ -92,6 +101,10 @@ function program(io: Io): Command {
     .addOption(new Option('--input-format <format>', 'read every input as this format instead of choosing by extension').choices(sourceFormats().map((format) => format.name)))
     .addOption(new Option('--kind <kind>', 'lint the inputs as drafts about to be sent or as templates').choices(['draft', 'template']))
     .addOption(new Option('--platform <name>', 'the help desk the templates are written for (placeholder syntax and fields)').choices(Object.keys(PLATFORMS)))
+    .option('--template-field <path>', 'where the replies are in a JSON, YAML or CSV library: a field path such as replies[].body, or a CSV column')
+    .option('--template-name-field <path>', 'the field naming each template (its title or id), from the item holding the reply')
+    .addOption(new Option('--jsonl', 'read inputs as JSON Lines, one sent reply per line (same as --input-format jsonl)').conflicts('inputFormat'))
+    .option('--jsonl-field <path>', 'the field holding the reply in each JSON Lines record (default: reply, body, text, content or message)')
     .option('--no-color', 'never colour the output (NO_COLOR is respected too)')
     .version(VERSION, '-v, --version')
     .exitOverride()
@@ -114,39 +127,62 @@ interface Input {
   read(): Promise<string>;
 }
 
+interface LintedSource {
+  /** How many replies were linted. */
+  targets: number;
+  messages: LintMessage[];
+  /** Problems with parts of the file (a bad line of a JSON Lines archive); the rest was linted. */
+  problems: SourceProblem[];
+}
+
 /** Every reply in a file linted, its messages in the file's order. */
-async function lintSource(source: string, input: Input, config: ResolvedConfig, options: CliOptions): Promise<LintMessage[]> {
-  const format = options.inputFormat;
+async function lintSource(source: string, input: Input, config: ResolvedConfig, options: CliOptions, mapping: FieldMapping): Promise<LintedSource> {
+  const format = options.jsonl ? 'jsonl' : options.inputFormat;
   const { document } = documentOption(options);
-  let targets;
+  const messages: LintMessage[] = [];
+  const problems: SourceProblem[] = [];
+  let targets = 0;
   try {
-    targets = await extractTargets(source, { ...(input.formatPath === undefined ? {} : { path: input.formatPath }), ...(format === undefined ? {} : { format }) });
+    const extraction = { ...mapping, ...(input.formatPath === undefined ? {} : { path: input.formatPath }), ...(format === undefined ? {} : { format }), onProblem: (problem: SourceProblem) => problems.push(problem) };
+    // One target at a time: an archive of a million replies is never held as targets all at once.
+    for await (const target of streamTargets(source, extraction)) {
+      const [problem] = target.problems ?? [];
+      if (problem) throw new InputError(input.filePath, `line ${source.slice(0, problem.start).split(/\r\n|\r|\n/u).length}: ${problem.message}`);
+      targets++;
+      messages.push(...(await lintTarget(document ? { ...target, document } : target, { source, config, path: input.filePath })).messages);
+    }
   } catch (error) {
     if (error instanceof SourceError) throw new InputError(input.filePath, error.message);
     throw error;
   }
-  const [problem] = targets.flatMap((target) => target.problems ?? []);
-  if (problem) throw new InputError(input.filePath, `line ${source.slice(0, problem.start).split(/\r\n|\r|\n/u).length}: ${problem.message}`);
-  const messages: LintMessage[] = [];
-  for (const target of targets) messages.push(...(await lintTarget(document ? { ...target, document } : target, { source, config, path: input.filePath })).messages);
-  return targets.length > 1 ? messages.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset) : messages;
+  if (targets > 1) messages.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset);
+  return { targets, messages, problems };
+}
+
+interface FileConfig {
+  resolved: ResolvedConfig;
+  /** The configuration file, when there is one: `templates` globs are relative to its folder. */
+  source?: string;
 }
 
 /** The configuration for each file: discovered per folder, or fixed by --config / --no-config. */
-async function configFor(options: CliOptions, overrides: Config[]): Promise<(filePath: string) => Promise<ResolvedConfig>> {
+async function configFor(options: CliOptions, overrides: Config[]): Promise<(filePath: string) => Promise<FileConfig>> {
   if (options.config === false) {
     const resolved = resolveConfig(...overrides);
-    return async () => resolved;
+    return async () => ({ resolved });
   }
   if (typeof options.config === 'string') {
     const source = options.config;
     const config = await loadConfigFile(source);
     if (!config) throw new ConfigError('no such file (or a package.json without a "replylint" key)', source);
     const resolved = resolveConfig(config, ...overrides);
-    return async () => resolved;
+    return async () => ({ resolved, source });
   }
   const loader = new ConfigLoader(overrides);
-  return async (filePath) => (await loader.forFile(filePath)).resolved;
+  return async (filePath) => {
+    const { resolved, source } = await loader.forFile(filePath);
+    return source === undefined ? { resolved } : { resolved, source };
+  };
 }
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -175,7 +211,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 
   const overrides: Config[] = options.rule.length > 0 ? [{ rules: Object.fromEntries(options.rule) }] : [];
-  let configForFile: (filePath: string) => Promise<ResolvedConfig>;
+  let configForFile: (filePath: string) => Promise<FileConfig>;
   try {
     configForFile = await configFor(options, overrides);
   } catch (error) {
@@ -209,10 +245,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   for (const input of inputs) {
     try {
       const text = (await input.read()).replace(/^\uFEFF/u, '');
-      const config = await configForFile(resolve(io.cwd, input.filePath === '<stdin>' ? 'stdin' : input.filePath));
-      const messages = await lintSource(text, input, config, options);
+      const absolutePath = resolve(io.cwd, input.filePath === '<stdin>' ? 'stdin' : input.filePath);
+      const { resolved: config, source: configSource } = await configForFile(absolutePath);
+      const mapping = await mappingFor(absolutePath, options, config, configSource, io.cwd);
+      const { targets, messages, problems } = await lintSource(text, input, config, options, mapping);
       const shown = options.quiet ? messages.filter((message) => message.fatal) : messages;
-      results.push(fileResult(input.filePath, shown.map(toResultMessage)));
+      // Problems are errors in their place, beside the findings of the rest; with nothing linted, the file failed.
+      for (const problem of problems) io.stderr(`replylint: ${input.filePath}:${problem.line}:${problem.column}: ${problem.message}\n`);
+      failed ||= problems.length > 0;
+      const placed = [...problems.map((problem) => problemMessage(problem, targets === 0)), ...shown.map(toResultMessage)].sort((a, b) => a.line - b.line || a.column - b.column);
+      results.push(targets === 0 && problems.length > 0 ? { ...fileResult(input.filePath, placed), score: null } : fileResult(input.filePath, placed));
     } catch (error) {
       if (!(error instanceof InputError || error instanceof ConfigError)) throw error;
       io.stderr(`replylint: ${error.message}\n`);

@@ -8,7 +8,9 @@ import { sourceFormats } from '@replylint/core';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** What folders are searched for: every registered input format's extensions. */
-export const LINTABLE_EXTENSIONS = sourceFormats().flatMap((format) => format.extensions);
+export const LINTABLE_EXTENSIONS = sourceFormats()
+  .filter((format) => format.searchFolders !== false)
+  .flatMap((format) => format.extensions);
 const IGNORED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
 
 export class InputError extends Error {

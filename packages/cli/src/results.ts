@@ -87,6 +87,14 @@ export function wasLinted(result: FileResult): boolean {
   return result.fatalErrorCount === 0;
 }
 
+/**
+ * A problem with a file (invalid JSON) or a part of it (a bad line of a JSON Lines archive),
+ * placed like a parse error; fatal when nothing in the file could be linted.
+ */
+export function problemMessage(problem: { line: number; column: number; message: string }, fatal: boolean): ResultMessage {
+  return { ruleId: null, severity: 2, ...(fatal ? { fatal: true as const } : {}), message: problem.message, line: problem.line, column: problem.column };
+}
+
 /** A file that could not be linted at all (missing, binary, bad config): one fatal message. */
 export function failedFileResult(filePath: string, problem: string): FileResult {
   return { ...fileResult(filePath, [{ ruleId: null, severity: 2, fatal: true, message: problem, line: 0, column: 0 }]), score: null };

@@ -14,16 +14,5 @@ export { qualityScore, SCORE_WEIGHTS, type ScoredFinding } from './score.js';
 export { MappedText, MappedTextBuilder, type SourceRange } from './mapped-text.js';
 export type { DisabledRange, LintTarget, SourceProblem } from './target.js';
 export { lintTarget, type LintTargetOptions } from './lint-target.js';
-export { extractTargets, formatForPath, registerSourceFormat, sourceFormats, textTarget, nestTarget, SourceError, type ExtractOptions, type SourceFormat } from './sources/index.js';
-export {
-  extractExport,
-  exportSyntaxOf,
-  EXPORT_EXTENSIONS,
-  INPUT_FORMATS,
-  type ExportItem,
-  type ExportOptions,
-  type ExportPlatform,
-  type ExportProblem,
-  type HtmlText,
-  type InputFormat,
-} from './sources/exports/index.js';
+export { extractTargets, streamTargets, formatForPath, registerSourceFormat, sourceFormats, textTarget, nestTarget, SourceError, type ExtractContext, type ExtractOptions, type FieldMapping, type SourceFormat, type SourceProblem } from './sources/index.js';
+export { exportSyntaxOf, EXPORT_FORMATS, type ExportFormat, type ExportPlatform } from './sources/exports/formats.js';

@@ -4,19 +4,45 @@
  * (help-desk exports) register themselves with `registerSourceFormat`.
  */
 import { MappedText } from '../mapped-text.js';
+import type { Platform } from '../rule.js';
 import type { LintTarget } from '../target.js';
 import { SourceError } from './errors.js';
+import { EXPORT_FORMATS } from './exports/formats.js';
 
 export { SourceError } from './errors.js';
 export { nestTarget } from './nest.js';
+
+/** A problem at a place in a source file whose other replies are still linted (a bad line of a JSON Lines archive). */
+export interface SourceProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Where the replies are in a template library no format knows by shape (config `templates`, --template-field). */
+export interface FieldMapping {
+  /** The path to each reply: `replies[].body`, `library.*.text`, a CSV column, a JSON Lines field. */
+  field?: string;
+  /** The path to each template's title or id, from the item holding the reply. */
+  name?: string;
+  platform?: Platform;
+}
+
+export interface ExtractContext extends FieldMapping {
+  path?: string;
+  /** Receives problems with parts of the file; without it, the first problem is thrown as a SourceError. */
+  onProblem?(problem: SourceProblem): void;
+}
 
 export interface SourceFormat {
   /** The name `--input-format` takes. */
   name: string;
   /** File extensions (lower case, with the dot) this format is chosen for. */
   extensions: readonly string[];
-  /** Split a file into the replies to lint; throw a SourceError naming the problem for bad input. */
-  extract(source: string, context: { path?: string }): LintTarget[] | Promise<LintTarget[]>;
+  /** Whether folders are searched for these extensions (not for .json or .yaml: most such files are no replies). */
+  searchFolders?: boolean;
+  /** Split a file into the replies to lint, all at once or one by one; throw a SourceError naming the problem for bad input. */
+  extract(source: string, context: ExtractContext): LintTarget[] | Promise<LintTarget[]> | AsyncIterable<LintTarget>;
 }
 
 const formats = new Map<string, SourceFormat>();
@@ -40,6 +66,18 @@ registerSourceFormat({ name: 'text', extensions: ['.txt'], extract: (source) => 
 registerSourceFormat({ name: 'markdown', extensions: ['.md', '.markdown'], extract: async (source) => (await import('./markdown.js')).extractMarkdown(source) });
 registerSourceFormat({ name: 'html', extensions: ['.html', '.htm'], extract: async (source) => (await import('./html.js')).extractHtml(source) });
 registerSourceFormat({ name: 'eml', extensions: ['.eml'], extract: async (source) => (await import('./eml.js')).extractEml(source) });
+for (const { name, extensions } of EXPORT_FORMATS) {
+  registerSourceFormat({ name, extensions, searchFolders: false, extract: (source, context) => exportTargets(source, { ...context, format: name }) });
+}
+
+async function* exportTargets(source: string, context: ExtractContext & { format: (typeof EXPORT_FORMATS)[number]['name'] }): AsyncGenerator<LintTarget> {
+  const { extractExport } = await import('./exports/index.js');
+  for await (const item of extractExport(source, context)) {
+    if ('target' in item) yield item.target;
+    else if (context.onProblem) context.onProblem(item.problem);
+    else throw new SourceError(`${item.problem.line}:${item.problem.column}: ${item.problem.message}`);
+  }
+}
 
 const extensionOf = (path: string): string => /\.[^./\\]+$/u.exec(path)?.[0].toLowerCase() ?? '';
 
@@ -49,7 +87,7 @@ export function formatForPath(path: string | undefined): SourceFormat {
   return sourceFormats().find((format) => format.extensions.includes(extension)) ?? formats.get('text')!;
 }
 
-export interface ExtractOptions {
+export interface ExtractOptions extends ExtractContext {
   /** Chooses the format by extension (text when absent or unknown). */
   path?: string;
   /** A format name that overrides the extension. */
@@ -57,11 +95,12 @@ export interface ExtractOptions {
 }
 
 /**
- * The replies to lint in a source file. A format whose file holds HTML or Markdown inside
- * strings extracts those with `extractTargets(string, { format: 'html' })` and maps them
- * onto the file with `nestTarget`. Throws a SourceError for an unknown format or bad input.
+ * The replies to lint in a source file, one by one: a large archive is never held as targets
+ * all at once. A format whose file holds HTML or Markdown inside strings extracts those with
+ * `extractTargets(string, { format: 'html' })` and maps them onto the file with `nestTarget`.
+ * Throws a SourceError for an unknown format or bad input.
  */
-export async function extractTargets(source: string, options: ExtractOptions = {}): Promise<LintTarget[]> {
+export async function* streamTargets(source: string, options: ExtractOptions = {}): AsyncGenerator<LintTarget> {
   let format: SourceFormat | undefined;
   if (options.format !== undefined) {
     format = formats.get(options.format);
@@ -69,5 +108,15 @@ export async function extractTargets(source: string, options: ExtractOptions = {
   } else {
     format = formatForPath(options.path);
   }
-  return format.extract(source, options.path === undefined ? {} : { path: options.path });
+  const { format: _chosen, ...context } = options;
+  const targets = format.extract(source, context);
+  if (Symbol.asyncIterator in targets) yield* targets;
+  else yield* await targets;
+}
+
+/** The replies to lint in a source file, all at once (see `streamTargets`). */
+export async function extractTargets(source: string, options: ExtractOptions = {}): Promise<LintTarget[]> {
+  const targets: LintTarget[] = [];
+  for await (const target of streamTargets(source, options)) targets.push(target);
+  return targets;
 }

@@ -4,63 +4,31 @@
  * JSON Lines archives of sent replies. Every target's text maps onto the string in the file,
  * and rewrites come back escaped for it.
  */
-import type { MappedText } from '../../mapped-text.js';
-import type { DocumentInfo, Platform } from '../../rule.js';
+import type { DocumentInfo } from '../../rule.js';
 import type { LintTarget } from '../../target.js';
+import type { FieldMapping, SourceProblem } from '../index.js';
+import { nestTarget } from '../nest.js';
 import { parseCsv } from './csv.js';
+import { exportSyntaxOf, type ExportFormat, type ExportPlatform, type SyntaxFormat } from './formats.js';
 import { parseJson } from './json.js';
 import { ExportSyntaxError, lineColumn, type PositionedString, type PositionedValue } from './positioned.js';
-import { detectShape, emptyTemplateList, followPath, nameAt, parseFieldPath, platformBodies, PLATFORM_SHAPES, type ExportPlatform, type Markup, type TemplateBody } from './shapes.js';
+import { detectShape, emptyTemplateList, followPath, nameAt, parseFieldPath, platformBodies, PLATFORM_SHAPES, type Markup, type TemplateBody } from './shapes.js';
 import { parseYaml } from './yaml.js';
 
 export { encodeJsonString, parseJson } from './json.js';
 export { encodeCsvQuoted, parseCsv } from './csv.js';
 export { parseYaml } from './yaml.js';
 export { lineColumn, type PositionedValue, type PositionedString } from './positioned.js';
-export type { ExportPlatform } from './shapes.js';
 
-export type SyntaxFormat = 'json' | 'yaml' | 'csv' | 'jsonl';
-export type InputFormat = SyntaxFormat | ExportPlatform;
-export const INPUT_FORMATS: readonly InputFormat[] = [...PLATFORM_SHAPES.map((shape) => shape.platform), 'json', 'yaml', 'csv', 'jsonl'];
-
-const EXTENSIONS: Readonly<Record<string, SyntaxFormat>> = { '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml', '.csv': 'csv', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
-export const EXPORT_EXTENSIONS = Object.keys(EXTENSIONS);
-
-/** The syntax a file's name says it is written in, if it is an export format. */
-export function exportSyntaxOf(path: string): SyntaxFormat | undefined {
-  const match = /\.[a-z]+$/iu.exec(path);
-  return match ? EXTENSIONS[match[0].toLowerCase()] : undefined;
+export interface ExportOptions extends FieldMapping {
+  /** The file's name: its extension gives the syntax unless `format` names one. */
+  path?: string;
+  /** A help desk's shape or a syntax (`--input-format`; by extension, the syntax). */
+  format?: ExportFormat;
 }
 
-/** Text extracted from an HTML body, and how to escape a rewrite for HTML. */
-export interface HtmlText {
-  content: MappedText;
-  encode(replacement: string): string;
-}
-
-export interface ExportOptions {
-  /** The file's name: its extension gives the syntax unless `format` says otherwise. */
-  path: string;
-  /** Force a help desk's shape or a syntax (`--input-format`). */
-  format?: InputFormat;
-  /** The generic mapping: where the replies are (`replies[].body`, a CSV column, the JSON Lines field). */
-  field?: string;
-  /** Where each template's title or id is, relative to the item holding the body. */
-  name?: string;
-  /** The help desk the templates are written for (placeholder syntax), with the generic mapping. */
-  platform?: Platform;
-  /** Extracts the text of HTML bodies (`*_html` fields, Help Scout's `text`). */
-  html(source: string): HtmlText;
-}
-
-/** A problem with the export, at a place in the file; the other templates are still linted. */
-export interface ExportProblem {
-  line: number;
-  column: number;
-  message: string;
-}
-
-export type ExportItem = { target: LintTarget } | { problem: ExportProblem };
+/** A problem is at a place in the file; the other templates are still linted. */
+export type ExportItem = { target: LintTarget } | { problem: SourceProblem };
 
 const SYNTAX_NAMES: Readonly<Record<SyntaxFormat, string>> = { json: 'JSON', yaml: 'YAML', csv: 'CSV', jsonl: 'JSON Lines' };
 /** Columns a CSV export's reply is usually in, when no field is named. */
@@ -69,7 +37,7 @@ const CSV_NAME_COLUMNS = ['title', 'name', 'subject', 'id'];
 /** Fields a JSON Lines record's reply is usually in, when no field is named. */
 const JSONL_BODY_FIELDS = ['reply', 'body', 'text', 'content', 'message'];
 
-function problemAt(text: string, offset: number, message: string): ExportProblem {
+function problemAt(text: string, offset: number, message: string): SourceProblem {
   return { ...lineColumn(text, offset), message };
 }
 
@@ -77,18 +45,12 @@ function isHtmlField(field: string): boolean {
   return /html$/iu.test(field);
 }
 
-function toTarget(body: { name: string; value: PositionedString; markup: Markup }, document: DocumentInfo, options: ExportOptions): LintTarget {
+async function toTarget(body: { name: string; value: PositionedString; markup: Markup }, document: DocumentInfo): Promise<LintTarget> {
   const { value } = body;
   const outer = value.content();
-  const outerEncode = value.encode;
-  if (body.markup === 'text') return { content: outer, document, name: body.name, ...(outerEncode ? { encode: outerEncode } : {}) };
-  const html = options.html(value.value);
-  return {
-    content: html.content.within(outer),
-    document,
-    name: body.name,
-    ...(outerEncode ? { encode: (replacement: string) => outerEncode(html.encode(replacement)) } : {}),
-  };
+  if (body.markup === 'text') return { content: outer, document, name: body.name, ...(value.encode ? { encode: value.encode } : {}) };
+  const [html] = (await import('../html.js')).extractHtml(value.value);
+  return nestTarget({ ...html!, document, name: body.name }, outer, value.encode);
 }
 
 /** The whitespace-insensitive text of a target, to spot a plain-text body that only repeats its HTML twin. */
@@ -99,16 +61,16 @@ const normalised = (target: LintTarget): string => target.content.text.replace(/
  * HTML and the plain text a help desk derives from it), only the HTML is linted, so each
  * finding is reported once; a plain text that says something else is linted too.
  */
-function platformTargets(bodies: readonly TemplateBody[], platform: ExportPlatform, options: ExportOptions): LintTarget[] {
+async function* platformTargets(bodies: readonly TemplateBody[], platform: ExportPlatform): AsyncGenerator<LintTarget> {
   const document: DocumentInfo = { kind: 'template', platform };
   const byTemplate = new Map<number, TemplateBody[]>();
   for (const body of bodies) byTemplate.set(body.index, [...(byTemplate.get(body.index) ?? []), body]);
-  return [...byTemplate.values()].flatMap((group) => {
-    const built = group.map((body) => ({ body, target: toTarget({ name: body.template, value: body.value, markup: body.markup }, document, options) }));
+  for (const group of byTemplate.values()) {
+    const built = await Promise.all(group.map(async (body) => ({ body, target: await toTarget({ name: body.template, value: body.value, markup: body.markup }, document) })));
     const htmlTexts = new Set(built.filter(({ body }) => body.markup === 'html').map(({ target }) => normalised(target)));
     const kept = built.filter(({ body, target }) => body.markup === 'html' || !htmlTexts.has(normalised(target)));
-    return kept.map(({ body, target }) => (kept.length > 1 ? { ...target, name: `${body.template} (${body.field})` } : target));
-  });
+    for (const { body, target } of kept) yield kept.length > 1 ? { ...target, name: `${body.template} (${body.field})` } : target;
+  }
 }
 
 /** Bodies reached by a field path (config `templates` or --template-field). */
@@ -150,7 +112,7 @@ function usualColumn(columns: readonly string[], usual: readonly string[]): stri
  */
 export async function* extractExport(text: string, options: ExportOptions): AsyncGenerator<ExportItem> {
   const platform = PLATFORM_SHAPES.find((shape) => shape.platform === options.format)?.platform;
-  const syntax: SyntaxFormat = options.format === 'json' || options.format === 'yaml' || options.format === 'csv' || options.format === 'jsonl' ? options.format : (exportSyntaxOf(options.path) ?? 'json');
+  const syntax: SyntaxFormat = options.format === 'json' || options.format === 'yaml' || options.format === 'csv' || options.format === 'jsonl' ? options.format : (exportSyntaxOf(options.path ?? '') ?? 'json');
   if (syntax === 'jsonl') {
     yield* jsonLines(text, options);
     return;
@@ -177,7 +139,7 @@ export async function* extractExport(text: string, options: ExportOptions): Asyn
     }
     if (bodies.length === 0) yield { problem: problemAt(text, root.start, `no templates to lint: "${field}" is empty everywhere`) };
     const document: DocumentInfo = { kind: 'template', ...(options.platform ? { platform: options.platform } : {}) };
-    for (const body of bodies) yield { target: toTarget({ name: body.template, value: body.value, markup: body.markup }, document, options) };
+    for (const body of bodies) yield { target: await toTarget({ name: body.template, value: body.value, markup: body.markup }, document) };
     return;
   }
   if (columns) {
@@ -205,7 +167,7 @@ export async function* extractExport(text: string, options: ExportOptions): Asyn
     yield { problem: problemAt(text, root.start, `no templates to lint: ${match.templates.length} ${match.shape.label} without a reply to customers (internal notes and field changes only)`) };
     return;
   }
-  for (const target of platformTargets(bodies, match.shape.platform, options)) yield { target };
+  for await (const target of platformTargets(bodies, match.shape.platform)) yield { target };
 }
 
 /**
@@ -246,6 +208,6 @@ async function* jsonLines(text: string, options: ExportOptions): AsyncGenerator<
       continue;
     }
     const named = nameAt({ ...found, item: record, location: `line ${lineNumber}` }, nameSteps);
-    yield { target: toTarget({ name: named === `line ${lineNumber}` ? named : `line ${lineNumber} (${named})`, value: found.value, markup: 'text' }, document, options) };
+    yield { target: await toTarget({ name: named === `line ${lineNumber}` ? named : `line ${lineNumber} (${named})`, value: found.value, markup: 'text' }, document) };
   }
 }

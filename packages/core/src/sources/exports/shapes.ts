@@ -2,9 +2,9 @@
  * Where the replies sit in each help desk's export, recognised by shape, and the generic
  * mapping (`field: "replies[].body"`, `name: "title"`) for any other JSON, YAML or CSV library.
  */
+import type { ExportPlatform } from './formats.js';
 import type { PositionedObject, PositionedString, PositionedValue } from './positioned.js';
 
-export type ExportPlatform = 'zendesk' | 'helpscout' | 'freshdesk' | 'intercom' | 'gorgias';
 export type Markup = 'text' | 'html';
 
 /** One reply body found in an export, before it becomes a lint target. */
