@@ -4,9 +4,12 @@
  * line/column, related spans and fixes — and inline `replylint-disable` comments applied.
  */
 import { VFile } from 'vfile';
+import { location, type Location } from 'vfile-location';
 import type { ResolvedConfig } from './config.js';
 import { lintPlaced, type LintResult } from './lint.js';
 import type { LintTarget } from './target.js';
+
+let sharedIndex: { source: string; place: Location } | undefined;
 
 export interface LintTargetOptions {
   /** The whole source file the target was extracted from: line and column are counted in it. */
@@ -27,11 +30,15 @@ export function lintTarget(target: LintTarget, options: LintTargetOptions): Prom
   const { content, encode, disabled = [] } = target;
   const { source } = options;
   const file = new VFile(options.path === undefined ? { value: source } : { value: source, path: options.path });
+  // The targets of one file (the thousands of lines of a JSON Lines archive) share its line index:
+  // one index per target would scan the file again for each of them.
+  if (sharedIndex?.source !== source) sharedIndex = { source, place: location(source) };
   return lintPlaced(
     content.text,
     { config: options.config, document: target.document },
     {
       file,
+      place: sharedIndex.place,
       toSource: (start, end) => content.toSource(start, end),
       rewrite: (start, end, replacement) => (encode && content.isContiguous(start, end) ? encode(replacement) : undefined),
       keeps: (ruleId, sourceStart) =>

@@ -3,7 +3,7 @@
  */
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { location } from 'vfile-location';
+import { location, type Location } from 'vfile-location';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { parseEmail, type EmailModel } from './email.js';
 import { loadNlp } from './nlp.js';
@@ -56,6 +56,8 @@ let defaultConfig: ResolvedConfig | undefined;
 export interface Placement {
   /** The file messages are attached to; its value is the text line/column are counted in. */
   file: VFile;
+  /** The file's line index, when one is shared by the many targets of one file. */
+  place?: Location;
   toSource(start: number, end: number): { start: number; end: number };
   /** The source text that replaces text[start, end) with `replacement`; undefined when it cannot be written back. */
   rewrite(start: number, end: number, replacement: string): string | undefined;
@@ -88,7 +90,7 @@ export async function lintPlaced(text: string, options: LintOptions, placement: 
   const config = options.config ?? (defaultConfig ??= resolveConfig());
   const { file } = placement;
   const reply = analyzeReply(text, options.document);
-  const place = location(file);
+  const place = placement.place ?? location(file);
   const insideQuote = (start: number, end: number): boolean => reply.model.quoted.some((quote) => start < quote.end && end > quote.start);
   const messages: LintMessage[] = [];
 
