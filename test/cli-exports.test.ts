@@ -64,6 +64,9 @@ describe('replylint on help-desk exports', () => {
     expect(new Set(targets)).toEqual(new Set(['helpscout-saved-replies.json Refund status', 'freshdesk-canned-responses.json Delivery delay apology', 'intercom-macros.json Bug acknowledged', 'gorgias-macros.json Wrong size']));
     expect(result.stderr).toContain('replylint: malformed/wrong-shape.json:1:1: not a help-desk export replylint knows');
     expect(result.stderr).toContain('replylint: malformed/empty-macros.json:1:1: no templates to lint: "macros" is empty');
+    const badPath = replylint(['--template-field', 'replies..body', 'reply-library.yaml']);
+    expect(badPath.status).toBe(2);
+    expect(badPath.stderr).toContain('"replies..body" is not a field path');
     const forced = replylint(['--input-format', 'zendesk', 'gorgias-macros.json']);
     expect(forced.status).toBe(2);
     expect(forced.stderr).toMatch(/gorgias-macros\.json:1:1: not a help-desk export replylint knows \(expected Zendesk macros:/u);

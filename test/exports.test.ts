@@ -235,6 +235,7 @@ describe('the generic mapping', () => {
   it('a path that reaches nothing or something other than text is a clear problem', async () => {
     expect((await extract(library, { path: 'library.yaml', field: 'replies[].body' })).problems[0]!.message).toMatch(/^no value at "replies\[\]\.body"/u);
     expect((await extract('{"replies": [{"body": 3}]}', { path: 'r.json', field: 'replies[].body' })).problems[0]!.message).toBe('"replies[0].body" is a number, not text');
+    expect((await extract(library, { path: 'library.yaml', field: 'library.*.text', name: 'a[' })).problems).toEqual([{ line: 1, column: 1, message: expect.stringMatching(/^"a\[" is not a field path/u) }]);
   });
 
   it('configuration: templates entries are validated, naming the key at fault', () => {

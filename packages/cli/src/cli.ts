@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, lintTarget, PLATFORMS, resolveConfig, ruleById, rules, sourceFormats, SourceError, streamTargets, type Config, type DocumentInfo, type FieldMapping, type LintMessage, type Platform, type ResolvedConfig, type RuleSetting, type SourceProblem } from '@replylint/core';
+import { ConfigError, lintTarget, parseFieldPath, PLATFORMS, resolveConfig, ruleById, rules, sourceFormats, SourceError, streamTargets, type Config, type DocumentInfo, type FieldMapping, type LintMessage, type Platform, type ResolvedConfig, type RuleSetting, type SourceProblem } from '@replylint/core';
 import { ConfigLoader, loadConfigFile } from '@replylint/core/node';
 import { FORMATS, formatReport, type Format } from './formatters/index.js';
 import { decodeReply, expandInputs, fileProblem, InputError, LINTABLE_EXTENSIONS, readReply, readStdin } from './inputs.js';
@@ -66,6 +66,15 @@ function parseRuleFlag(value: string, previous: Array<[string, RuleSetting]>): A
   return [...previous, [match[1]!, severity]];
 }
 
+function fieldPath(value: string): string {
+  try {
+    parseFieldPath(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+  return value;
+}
+
 function parseCount(value: string): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < -1) throw new InvalidArgumentError('expected a whole number (−1 for no limit)');
@@ -101,10 +110,10 @@ function program(io: Io): Command {
     .addOption(new Option('--input-format <format>', 'read every input as this format instead of choosing by extension').choices(sourceFormats().map((format) => format.name)))
     .addOption(new Option('--kind <kind>', 'lint the inputs as drafts about to be sent or as templates').choices(['draft', 'template']))
     .addOption(new Option('--platform <name>', 'the help desk the templates are written for (placeholder syntax and fields)').choices(Object.keys(PLATFORMS)))
-    .option('--template-field <path>', 'where the replies are in a JSON, YAML or CSV library: a field path such as replies[].body, or a CSV column')
-    .option('--template-name-field <path>', 'the field naming each template (its title or id), from the item holding the reply')
+    .option('--template-field <path>', 'where the replies are in a JSON, YAML or CSV library: a field path such as replies[].body, or a CSV column', fieldPath)
+    .option('--template-name-field <path>', 'the field naming each template (its title or id), from the item holding the reply', fieldPath)
     .addOption(new Option('--jsonl', 'read inputs as JSON Lines, one sent reply per line (same as --input-format jsonl)').conflicts('inputFormat'))
-    .option('--jsonl-field <path>', 'the field holding the reply in each JSON Lines record (default: reply, body, text, content or message)')
+    .option('--jsonl-field <path>', 'the field holding the reply in each JSON Lines record (default: reply, body, text, content or message)', fieldPath)
     .option('--no-color', 'never colour the output (NO_COLOR is respected too)')
     .version(VERSION, '-v, --version')
     .exitOverride()

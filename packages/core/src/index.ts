@@ -16,3 +16,4 @@ export type { DisabledRange, LintTarget, SourceProblem } from './target.js';
 export { lintTarget, type LintTargetOptions } from './lint-target.js';
 export { extractTargets, streamTargets, formatForPath, registerSourceFormat, sourceFormats, textTarget, nestTarget, SourceError, type ExtractContext, type ExtractOptions, type FieldMapping, type SourceFormat, type SourceProblem } from './sources/index.js';
 export { exportSyntaxOf, EXPORT_FORMATS, type ExportFormat, type ExportPlatform } from './sources/exports/formats.js';
+export { parseFieldPath } from './sources/exports/shapes.js';

@@ -19,6 +19,7 @@ export { encodeJsonString, parseJson } from './json.js';
 export { encodeCsvQuoted, parseCsv } from './csv.js';
 export { parseYaml } from './yaml.js';
 export { lineColumn, type PositionedValue, type PositionedString } from './positioned.js';
+export { parseFieldPath } from './shapes.js';
 
 export interface ExportOptions extends FieldMapping {
   /** The file's name: its extension gives the syntax unless `format` names one. */
@@ -111,6 +112,14 @@ function usualColumn(columns: readonly string[], usual: readonly string[]): stri
  * cannot be parsed yields one problem and nothing else.
  */
 export async function* extractExport(text: string, options: ExportOptions): AsyncGenerator<ExportItem> {
+  for (const path of [options.field, options.name]) {
+    try {
+      if (path !== undefined) parseFieldPath(path);
+    } catch (error) {
+      yield { problem: { line: 1, column: 1, message: (error as Error).message } };
+      return;
+    }
+  }
   const platform = PLATFORM_SHAPES.find((shape) => shape.platform === options.format)?.platform;
   const syntax: SyntaxFormat = options.format === 'json' || options.format === 'yaml' || options.format === 'csv' || options.format === 'jsonl' ? options.format : (exportSyntaxOf(options.path ?? '') ?? 'json');
   if (syntax === 'jsonl') {
@@ -138,7 +147,7 @@ export async function* extractExport(text: string, options: ExportOptions): Asyn
       return;
     }
     if (bodies.length === 0) yield { problem: problemAt(text, root.start, `no templates to lint: "${field}" is empty everywhere`) };
-    const document: DocumentInfo = { kind: 'template', ...(options.platform ? { platform: options.platform } : {}) };
+    const document: DocumentInfo = { kind: 'template', ...((options.platform ?? platform) ? { platform: options.platform ?? platform } : {}) };
     for (const body of bodies) yield { target: await toTarget({ name: body.template, value: body.value, markup: body.markup }, document) };
     return;
   }
