@@ -209,9 +209,9 @@ describe('malformed exports', () => {
   });
 
   it('macros that only change fields or add internal notes: nothing to lint, said so', async () => {
-    const text = JSON.stringify({ macros: [{ title: 'Close', actions: [{ field: 'status', value: 'solved' }] }, { title: 'Note', actions: [{ field: 'comment_mode_is_public', value: 'false' }, { field: 'comment_value', value: 'internal' }] }] });
+    const text = JSON.stringify({ macros: [{ title: 'Close', actions: [{ field: 'status', value: 'solved' }] }, { title: 'Note', actions: [{ field: 'comment_mode_is_public', value: 'false' }, { field: 'comment_value', value: 'internal' }] }, { title: 'Channel only', actions: [{ field: 'comment_value', value: ['channel:all'] }] }] });
     const { problems } = await extract(text, { path: 'macros.json' });
-    expect(problems.map((problem) => problem.message)).toEqual(['no templates to lint: 2 Zendesk macros without a reply to customers (internal notes and field changes only)']);
+    expect(problems.map((problem) => problem.message)).toEqual(['no templates to lint: 3 Zendesk macros without a reply to customers (internal notes and field changes only)']);
   });
 
   it('CSV rows with the wrong number of fields, stray quotes, and no reply column', async () => {

@@ -77,7 +77,7 @@ function zendeskBodies(macro: PositionedObject): FoundBody[] {
     if (!markup || !field) return [];
     const raw = action.entries.get('value');
     // The value is the comment, or ["channel:all", comment] with the channel first.
-    const value = asString(raw) ?? asString(itemsOf(raw).at(-1));
+    const value = asString(raw) ?? (itemsOf(raw).length >= 2 ? asString(itemsOf(raw).at(-1)) : undefined);
     return value ? [{ field, value, markup }] : [];
   });
 }
