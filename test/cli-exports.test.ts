@@ -4,10 +4,13 @@
  * named while the other files are still linted; field mappings from flags and configuration.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from './export-helpers.js';
 
@@ -81,6 +84,24 @@ describe('replylint on help-desk exports', () => {
     expect(result.stdout).toMatch(/1:51\s+warning\s+"As I already explained".*\(line 1 \(t-5001\)\)/u);
     expect(result.stdout).toMatch(/3:38\s+error\s+invalid JSON: unterminated string/u);
     expect(result.stdout).toMatch(/6:50\s+warning\s+"Please calm down".*\(line 6 \(t-5005\)\)/u);
+  });
+
+  it('a bad line is a SARIF notification at its place and a JUnit error; the findings of the other lines are results', () => {
+    const sarif = JSON.parse(replylint(['--format', 'sarif', 'sent-replies.jsonl']).stdout);
+    const schema = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+    const ajv = new Ajv04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats.default(ajv);
+    expect(ajv.validate(schema, sarif), JSON.stringify(ajv.errors)).toBe(true);
+    const [run] = sarif.runs;
+    expect(run.results.map((result: { locations: Array<{ physicalLocation: { region: { startLine: number } } }> }) => result.locations[0]!.physicalLocation.region.startLine)).toEqual([1, 1, 6]);
+    expect(run.invocations[0].executionSuccessful).toBe(false);
+    expect(run.invocations[0].toolExecutionNotifications.map((notification: { message: { text: string }; locations: Array<{ physicalLocation: { region: unknown } }> }) => [notification.message.text, notification.locations[0]!.physicalLocation.region])).toEqual([
+      ['invalid JSON: unterminated string', { startLine: 3, startColumn: 38 }],
+      ['no "reply", "body", "text", "content", "message" field in this record (name it with --jsonl-field)', { startLine: 4, startColumn: 1 }],
+    ]);
+    const junit = replylint(['--format', 'junit', 'sent-replies.jsonl']).stdout;
+    expect(junit).toContain('<testsuite name="sent-replies.jsonl" tests="5" failures="3" errors="2"');
+    expect(junit).toContain('<testcase classname="sent-replies.jsonl" name="replylint at 3:38"');
   });
 
   it('configuration templates map a library by glob, relative to the configuration file', () => {

@@ -36,7 +36,10 @@ function testcases(result: FileResult, file: string): string[] {
   const failures = result.messages.filter((message) => message.severity > 0);
   if (failures.length === 0) return [testcase('replylint')];
   return failures.map((message) =>
-    testcase(`${message.ruleId} at ${message.line}:${message.column}${message.target === undefined ? '' : ` in ${message.target}`}`, element('failure', { type: message.severity === 2 ? 'error' : 'warning', message: message.message }, details(file, message))),
+    message.ruleId === null
+      ? // A problem with part of the file (a bad line of a JSON Lines archive): an error, not a finding.
+        testcase(`replylint at ${message.line}:${message.column}`, element('error', { message: message.message }, escapeText(`${file}:${message.line}:${message.column}: ${message.message}`)))
+      : testcase(`${message.ruleId} at ${message.line}:${message.column}${message.target === undefined ? '' : ` in ${message.target}`}`, element('failure', { type: message.severity === 2 ? 'error' : 'warning', message: message.message }, details(file, message))),
   );
 }
 
@@ -45,7 +48,8 @@ export function formatJunit(results: readonly FileResult[], cwd: string): string
   const suites = results.map((result) => {
     const file = repositoryPath(result.filePath, cwd);
     const cases = testcases(result, file);
-    const counts = { tests: cases.length, failures: result.fatalErrorCount > 0 ? 0 : result.errorCount + result.warningCount, errors: result.fatalErrorCount };
+    const problems = result.fatalErrorCount > 0 ? 0 : result.messages.filter((message) => message.ruleId === null).length;
+    const counts = { tests: cases.length, failures: result.fatalErrorCount > 0 ? 0 : result.errorCount + result.warningCount - problems, errors: result.fatalErrorCount + problems };
     totals.tests += counts.tests;
     totals.failures += counts.failures;
     totals.errors += counts.errors;

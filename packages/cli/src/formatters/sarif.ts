@@ -97,6 +97,7 @@ export function formatSarif(results: readonly FileResult[], context: SarifContex
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   const linted = results.filter(wasLinted);
   const failed = results.filter((result) => !wasLinted(result));
+  const partial = linted.flatMap((result) => result.messages.filter((message) => message.ruleId === null).map((message) => ({ result, message })));
   const locate = (filePath: string): ArtifactLocation => ({ uri: artifactUri(filePath, context.cwd), uriBaseId: SOURCE_ROOT });
 
   const log = {
@@ -115,18 +116,26 @@ export function formatSarif(results: readonly FileResult[], context: SarifContex
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(context.cwd.endsWith(sep) ? context.cwd : context.cwd + sep).href } },
         artifacts: linted.map((result) => ({ location: locate(result.filePath), properties: { score: result.score } })),
         results: linted.flatMap((result, index) =>
-          result.messages.map((message) => sarifResult(message, { ...locate(result.filePath), index }, ruleIndex)),
+          result.messages.filter((message) => message.ruleId !== null).map((message) => sarifResult(message, { ...locate(result.filePath), index }, ruleIndex)),
         ),
         invocations: [
           {
-            executionSuccessful: failed.length === 0,
-            toolExecutionNotifications: failed.flatMap((result) =>
-              result.messages.map((message) => ({
+            executionSuccessful: failed.length === 0 && partial.length === 0,
+            toolExecutionNotifications: [
+              ...failed.flatMap((result) =>
+                result.messages.map((message) => ({
+                  level: 'error',
+                  message: { text: message.message },
+                  locations: [{ physicalLocation: { artifactLocation: locate(result.filePath) } }],
+                })),
+              ),
+              // Problems with part of a linted file (a bad line of a JSON Lines archive), at their place.
+              ...partial.map(({ result, message }) => ({
                 level: 'error',
                 message: { text: message.message },
-                locations: [{ physicalLocation: { artifactLocation: locate(result.filePath) } }],
+                locations: [{ physicalLocation: { artifactLocation: locate(result.filePath), region: { startLine: message.line, startColumn: message.column } } }],
               })),
-            ),
+            ],
           },
         ],
         columnKind: 'utf16CodeUnits',
