@@ -66,6 +66,13 @@ describe('help-desk exports by shape', () => {
     expect(targets.map((target) => target.name)).toEqual(['Out of sync (content)', 'Out of sync (content_html)']);
   });
 
+  it('inline comments in an HTML body switch rules off there, as in an .html file', async () => {
+    const html = '<p>Hi,</p>\n<!-- replylint-disable-next-line rude-phrasing -- approved by legal -->\n<p>As I already explained, parcels over 30 kg go by freight.</p>\n<p>Please calm down.</p>\n<p>Best,<br>Noor</p>';
+    const text = JSON.stringify({ macros: [{ title: 'Freight', actions: [{ field: 'comment_value_html', value: html }] }] }, null, 2);
+    const { targets } = await extract(text, { path: 'macros.json' });
+    expect(summary(await lintTargets(text, targets)).map((finding) => finding.replace(/ \d+:\d+/u, ''))).toEqual(['Freight Please calm down']);
+  });
+
   it('Gorgias: response text actions of each macro; internal notes are skipped', async () => {
     const { targets, findings } = await lintFixture('gorgias-macros.json');
     expect(targets.map((target) => target.name)).toEqual(['Order status inquiry', 'Wrong size']);
