@@ -225,6 +225,8 @@ describe('malformed exports', () => {
     const messages = async (text: string): Promise<string[]> => (await extract(text, { path: 'library.csv' })).problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`);
     expect(await messages('title,body\nA,hi,extra\n')).toEqual(['2:1 invalid CSV: this row has 3 fields, the header has 2']);
     expect(await messages('title,body\nA,say "hi"\n')).toEqual(['2:7 invalid CSV: a quote inside an unquoted field (quote the whole field and write the quote as "")']);
+    const semicolons = await extract('title;body\r\nA;"Hi; ""there"""\r\nB;Fine\r\n', { path: 'excel.csv' });
+    expect(semicolons.targets.map((target) => [target.name, target.content.text])).toEqual([['A', 'Hi; "there"'], ['B', 'Fine']]);
     expect(await messages('title,answer\nA,hi\n')).toEqual([expect.stringMatching(/^1:1 no column is named like a reply .*--template-field.*\(columns: title, answer\)$/u)]);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * CSV exports (RFC 4180): comma-separated fields, quoted fields with "" for a quote and line
- * breaks inside, LF or CRLF rows, a header row naming the columns. Each row becomes an object
+ * CSV exports (RFC 4180): comma-separated fields (or semicolons or tabs, as spreadsheets write
+ * them), quoted fields with "" for a quote and line breaks inside, LF or CRLF rows, a header
+ * row naming the columns. Each row becomes an object
  * keyed by the header, so the same field paths read CSV, JSON and YAML.
  */
 import { MappedTextBuilder, type MappedText } from '../../mapped-text.js';
@@ -41,8 +42,20 @@ function bareField(text: string, start: number, end: number): PositionedString {
   return { kind: 'string', value, start, end, content: () => new MappedTextBuilder().verbatim(value, start).build(end) };
 }
 
+/**
+ * The field separator, from the header row: a comma, or the semicolon or tab that spreadsheet
+ * programs write in many locales, whichever separates most columns there.
+ */
+function separatorOf(text: string): string {
+  const header = text.slice(0, text.search(/\r|\n|$/u)).replace(/"(?:[^"]|"")*"/gu, '');
+  const counts = [',', ';', '\t'].map((separator) => [separator, header.split(separator).length] as const);
+  return counts.reduce((best, candidate) => (candidate[1] > best[1] ? candidate : best))[0];
+}
+
 /** Split the text into rows of fields. Throws ExportSyntaxError for an unterminated or stray quote. */
 function parseRows(text: string): PositionedString[][] {
+  const separator = separatorOf(text);
+  const endsField = (char: string | undefined): boolean => char === separator || char === '\r' || char === '\n';
   const rows: PositionedString[][] = [];
   let row: PositionedString[] = [];
   let index = 0;
@@ -58,17 +71,18 @@ function parseRows(text: string): PositionedString[][] {
       }
       field = quotedField(text, index, close);
       index = close + 1;
-      if (index < text.length && !',\r\n'.includes(text[index]!)) throw new ExportSyntaxError('unexpected text after a quoted field (a quote inside a field is written "")', index);
+      if (index < text.length && !endsField(text[index])) throw new ExportSyntaxError('unexpected text after a quoted field (a quote inside a field is written "")', index);
     } else {
       let end = index;
-      while (end < text.length && !',\r\n'.includes(text[end]!)) end++;
-      const quote = text.indexOf('"', index);
-      if (quote !== -1 && quote < end) throw new ExportSyntaxError('a quote inside an unquoted field (quote the whole field and write the quote as "")', quote);
+      while (end < text.length && !endsField(text[end])) {
+        if (text[end] === '"') throw new ExportSyntaxError('a quote inside an unquoted field (quote the whole field and write the quote as "")', end);
+        end++;
+      }
       field = bareField(text, index, end);
       index = end;
     }
     row.push(field);
-    if (text[index] === ',') {
+    if (text[index] === separator) {
       index++;
       continue;
     }
