@@ -1,23 +1,30 @@
 /** Reading the export fixtures and linting their targets, with messages placed in the export file. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lintTarget, resolveConfig, type LintTarget, type SourceProblem } from '../packages/core/src/index.js';
+import { lineColumn, lintTarget, resolveConfig, type LintTarget } from '../packages/core/src/index.js';
 import { extractExport, type ExportOptions } from '../packages/core/src/sources/exports/index.js';
 
 export const fixturePath = (name: string): string => fileURLToPath(new URL(`fixtures/exports/${name}`, import.meta.url));
 export const readFixture = (name: string): string => readFileSync(fixturePath(name), 'utf8');
 
+export interface PlacedProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
 export interface Extracted {
   targets: LintTarget[];
-  problems: SourceProblem[];
+  /** Problems, at their line and column in the file. */
+  problems: PlacedProblem[];
 }
 
 export async function extract(text: string, options: ExportOptions): Promise<Extracted> {
   const targets: LintTarget[] = [];
-  const problems: SourceProblem[] = [];
+  const problems: PlacedProblem[] = [];
   for await (const item of extractExport(text, options)) {
     if ('target' in item) targets.push(item.target);
-    else problems.push(item.problem);
+    else problems.push({ ...lineColumn(text, item.problem.start), message: item.problem.message });
   }
   return { targets, problems };
 }

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, lintTarget, parseFieldPath, PLATFORMS, resolveConfig, ruleById, rules, sourceFormats, SourceError, streamTargets, type Config, type DocumentInfo, type FieldMapping, type LintMessage, type Platform, type ResolvedConfig, type RuleSetting, type SourceProblem } from '@replylint/core';
+import { ConfigError, lineColumn, lintTarget, parseFieldPath, PLATFORMS, resolveConfig, ruleById, rules, sourceFormats, SourceError, streamTargets, type Config, type DocumentInfo, type FieldMapping, type LintMessage, type Platform, type ResolvedConfig, type RuleSetting, type SourceProblem } from '@replylint/core';
 import { ConfigLoader, loadConfigFile } from '@replylint/core/node';
 import { FORMATS, formatReport, type Format } from './formatters/index.js';
 import { decodeReply, expandInputs, fileProblem, InputError, LINTABLE_EXTENSIONS, readReply, readStdin } from './inputs.js';
@@ -136,12 +136,18 @@ interface Input {
   read(): Promise<string>;
 }
 
+interface PlacedProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
 interface LintedSource {
   /** How many replies were linted. */
   targets: number;
   messages: LintMessage[];
-  /** Problems with parts of the file (a bad line of a JSON Lines archive); the rest was linted. */
-  problems: SourceProblem[];
+  /** Problems with the file or parts of it (a bad line of a JSON Lines archive), placed; the rest was linted. */
+  problems: PlacedProblem[];
 }
 
 /** Every reply in a file linted, its messages in the file's order. */
@@ -149,10 +155,10 @@ async function lintSource(source: string, input: Input, config: ResolvedConfig, 
   const format = options.jsonl ? 'jsonl' : options.inputFormat;
   const { document } = documentOption(options);
   const messages: LintMessage[] = [];
-  const problems: SourceProblem[] = [];
+  const problems: PlacedProblem[] = [];
   let targets = 0;
   try {
-    const extraction = { ...mapping, ...(input.formatPath === undefined ? {} : { path: input.formatPath }), ...(format === undefined ? {} : { format }), onProblem: (problem: SourceProblem) => problems.push(problem) };
+    const extraction = { ...mapping, ...(input.formatPath === undefined ? {} : { path: input.formatPath }), ...(format === undefined ? {} : { format }), onProblem: (problem: SourceProblem) => problems.push({ ...lineColumn(source, problem.start), message: problem.message }) };
     // One target at a time: an archive of a million replies is never held as targets all at once.
     for await (const target of streamTargets(source, extraction)) {
       const [problem] = target.problems ?? [];

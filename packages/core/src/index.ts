@@ -14,6 +14,7 @@ export { qualityScore, SCORE_WEIGHTS, type ScoredFinding } from './score.js';
 export { MappedText, MappedTextBuilder, type SourceRange } from './mapped-text.js';
 export type { DisabledRange, LintTarget, SourceProblem } from './target.js';
 export { lintTarget, type LintTargetOptions } from './lint-target.js';
-export { extractTargets, streamTargets, formatForPath, registerSourceFormat, sourceFormats, textTarget, nestTarget, SourceError, type ExtractContext, type ExtractOptions, type FieldMapping, type SourceFormat, type SourceProblem } from './sources/index.js';
+export { extractTargets, streamTargets, formatForPath, registerSourceFormat, sourceFormats, textTarget, nestTarget, SourceError, type ExtractContext, type ExtractOptions, type FieldMapping, type SourceFormat } from './sources/index.js';
 export { exportSyntaxOf, EXPORT_FORMATS, type ExportFormat, type ExportPlatform } from './sources/exports/formats.js';
 export { parseFieldPath } from './sources/exports/shapes.js';
+export { lineColumn } from './sources/exports/positioned.js';

@@ -5,19 +5,12 @@
  */
 import { MappedText } from '../mapped-text.js';
 import type { Platform } from '../rule.js';
-import type { LintTarget } from '../target.js';
+import type { LintTarget, SourceProblem } from '../target.js';
 import { SourceError } from './errors.js';
 import { EXPORT_FORMATS } from './exports/formats.js';
 
 export { SourceError } from './errors.js';
 export { nestTarget } from './nest.js';
-
-/** A problem at a place in a source file whose other replies are still linted (a bad line of a JSON Lines archive). */
-export interface SourceProblem {
-  line: number;
-  column: number;
-  message: string;
-}
 
 /** Where the replies are in a template library no format knows by shape (config `templates`, --template-field). */
 export interface FieldMapping {
@@ -30,7 +23,10 @@ export interface FieldMapping {
 
 export interface ExtractContext extends FieldMapping {
   path?: string;
-  /** Receives problems with parts of the file; without it, the first problem is thrown as a SourceError. */
+  /**
+   * Receives problems with the file or a part of it (invalid JSON, a bad line of a JSON Lines
+   * archive) while the rest is still extracted; without it, the first is thrown as a SourceError.
+   */
   onProblem?(problem: SourceProblem): void;
 }
 
@@ -71,11 +67,11 @@ for (const { name, extensions } of EXPORT_FORMATS) {
 }
 
 async function* exportTargets(source: string, context: ExtractContext & { format: (typeof EXPORT_FORMATS)[number]['name'] }): AsyncGenerator<LintTarget> {
-  const { extractExport } = await import('./exports/index.js');
+  const { extractExport, lineColumn } = await import('./exports/index.js');
   for await (const item of extractExport(source, context)) {
     if ('target' in item) yield item.target;
     else if (context.onProblem) context.onProblem(item.problem);
-    else throw new SourceError(`${item.problem.line}:${item.problem.column}: ${item.problem.message}`);
+    else throw new SourceError(`line ${lineColumn(source, item.problem.start).line}: ${item.problem.message}`);
   }
 }
 

@@ -6,12 +6,13 @@
  */
 import type { DocumentInfo } from '../../rule.js';
 import type { LintTarget } from '../../target.js';
-import type { FieldMapping, SourceProblem } from '../index.js';
+import type { SourceProblem } from '../../target.js';
+import type { FieldMapping } from '../index.js';
 import { nestTarget } from '../nest.js';
 import { parseCsv } from './csv.js';
 import { exportSyntaxOf, type ExportFormat, type ExportPlatform, type SyntaxFormat } from './formats.js';
 import { parseJson } from './json.js';
-import { ExportSyntaxError, lineColumn, type PositionedString, type PositionedValue } from './positioned.js';
+import { ExportSyntaxError, type PositionedString, type PositionedValue } from './positioned.js';
 import { detectShape, emptyTemplateList, followPath, nameAt, parseFieldPath, platformBodies, PLATFORM_SHAPES, type Markup, type TemplateBody } from './shapes.js';
 import { parseYaml } from './yaml.js';
 
@@ -38,9 +39,7 @@ const CSV_NAME_COLUMNS = ['title', 'name', 'subject', 'id'];
 /** Fields a JSON Lines record's reply is usually in, when no field is named. */
 const JSONL_BODY_FIELDS = ['reply', 'body', 'text', 'content', 'message'];
 
-function problemAt(text: string, offset: number, message: string): SourceProblem {
-  return { ...lineColumn(text, offset), message };
-}
+const problemAt = (offset: number, message: string): SourceProblem => ({ start: offset, end: offset, message });
 
 function isHtmlField(field: string): boolean {
   return /html$/iu.test(field);
@@ -116,7 +115,7 @@ export async function* extractExport(text: string, options: ExportOptions): Asyn
     try {
       if (path !== undefined) parseFieldPath(path);
     } catch (error) {
-      yield { problem: { line: 1, column: 1, message: (error as Error).message } };
+      yield { problem: problemAt(0, (error as Error).message) };
       return;
     }
   }
@@ -131,7 +130,7 @@ export async function* extractExport(text: string, options: ExportOptions): Asyn
     parsed = await parseSyntax(text, syntax);
   } catch (error) {
     if (!(error instanceof ExportSyntaxError)) throw error;
-    yield { problem: problemAt(text, error.offset, `invalid ${SYNTAX_NAMES[syntax]}: ${error.problem}`) };
+    yield { problem: problemAt(error.offset, `invalid ${SYNTAX_NAMES[syntax]}: ${error.problem}`) };
     return;
   }
   const { root, columns } = parsed;
@@ -143,16 +142,16 @@ export async function* extractExport(text: string, options: ExportOptions): Asyn
     const inRows = (path: string): string => (syntax === 'csv' && !path.startsWith('[]') ? `[].${path}` : path);
     const bodies = mappedBodies(root, inRows(field), name);
     if (typeof bodies === 'string') {
-      yield { problem: problemAt(text, root.start, bodies) };
+      yield { problem: problemAt(root.start, bodies) };
       return;
     }
-    if (bodies.length === 0) yield { problem: problemAt(text, root.start, `no templates to lint: "${field}" is empty everywhere`) };
+    if (bodies.length === 0) yield { problem: problemAt(root.start, `no templates to lint: "${field}" is empty everywhere`) };
     const document: DocumentInfo = { kind: 'template', ...((options.platform ?? platform) ? { platform: options.platform ?? platform } : {}) };
     for (const body of bodies) yield { target: await toTarget({ name: body.template, value: body.value, markup: body.markup }, document) };
     return;
   }
   if (columns) {
-    yield { problem: problemAt(text, 0, `no column is named like a reply (${CSV_BODY_COLUMNS.join(', ')}): name it with --template-field or a "templates" entry in the configuration (columns: ${columns.join(', ')})`) };
+    yield { problem: problemAt(0, `no column is named like a reply (${CSV_BODY_COLUMNS.join(', ')}): name it with --template-field or a "templates" entry in the configuration (columns: ${columns.join(', ')})`) };
     return;
   }
 
@@ -162,7 +161,6 @@ export async function* extractExport(text: string, options: ExportOptions): Asyn
     const wanted = platform ? PLATFORM_SHAPES.filter((shape) => shape.platform === platform) : PLATFORM_SHAPES;
     yield {
       problem: problemAt(
-        text,
         root.start,
         empty
           ? `no templates to lint: ${empty} is empty`
@@ -173,7 +171,7 @@ export async function* extractExport(text: string, options: ExportOptions): Asyn
   }
   const bodies = platformBodies(match);
   if (bodies.length === 0) {
-    yield { problem: problemAt(text, root.start, `no templates to lint: ${match.templates.length} ${match.shape.label} without a reply to customers (internal notes and field changes only)`) };
+    yield { problem: problemAt(root.start, `no templates to lint: ${match.templates.length} ${match.shape.label} without a reply to customers (internal notes and field changes only)`) };
     return;
   }
   for await (const target of platformTargets(bodies, match.shape.platform)) yield { target };
@@ -197,7 +195,7 @@ async function* jsonLines(text: string, options: ExportOptions): AsyncGenerator<
     const lineStart = start;
     start = next;
     if (text.slice(lineStart, end).trim() === '') continue;
-    const at = (offset: number, message: string): ExportItem => ({ problem: { line: lineNumber, column: offset - lineStart + 1, message } });
+    const at = (offset: number, message: string): ExportItem => ({ problem: problemAt(offset, message) });
     let record: PositionedValue;
     try {
       record = parseJson(text, lineStart, end);
