@@ -17,10 +17,11 @@ import { readFixture } from './export-helpers.js';
 const bin = fileURLToPath(new URL('../packages/cli/bin/replylint.js', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/exports/', import.meta.url));
 // Only rude-phrasing: these tests are about where findings land, not about every rule.
-const ONLY_RUDE = ['--rule', 'canned-response:off', '--rule', 'missing-agent-name:off', '--rule', 'missing-timeframe:off', '--rule', 'weak-closing:off'];
+const onlyRude = join(mkdtempSync(join(tmpdir(), 'replylint-exports-')), 'only-rude.json');
+writeFileSync(onlyRude, JSON.stringify({ extends: [], rules: { 'rude-phrasing': 'warn' } }));
 
 function replylint(args: string[], options: { cwd?: string; config?: boolean } = {}) {
-  const result = spawnSync(process.execPath, [bin, ...(options.config ? [] : ['--no-config']), ...ONLY_RUDE, ...args], { cwd: options.cwd ?? fixtures, env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [bin, ...(options.config ? [] : ['--config', onlyRude]), ...args], { cwd: options.cwd ?? fixtures, env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' }, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -3,6 +3,7 @@
  * the file and the key. Loading files from disk lives in the Node entry (`node.ts`).
  */
 import type { AnyRule, Platform, RuleSeverity } from './rule.js';
+import { PLATFORMS } from './placeholders.js';
 import { rules as builtInRules } from './rules/index.js';
 import { parseFieldPath } from './sources/exports/shapes.js';
 
@@ -70,7 +71,6 @@ export const DEFAULT_PRESET = 'replylint:recommended';
 
 const KNOWN_KEYS = new Set(['$schema', 'extends', 'rules', 'templates']);
 
-export const PLATFORMS = ['zendesk', 'helpscout', 'freshdesk', 'intercom', 'gorgias', 'front', 'hubspot', 'osticket', 'zammad'] as const satisfies readonly Platform[];
 const TEMPLATE_KEYS = new Set(['files', 'field', 'name', 'platform']);
 
 function validateTemplates(raw: unknown, source: string | undefined): void {
@@ -93,8 +93,8 @@ function validateTemplates(raw: unknown, source: string | undefined): void {
         throw new ConfigError((error as Error).message, source, `${key}.${path}`);
       }
     }
-    if (entries.platform !== undefined && !(PLATFORMS as readonly unknown[]).includes(entries.platform)) {
-      throw new ConfigError(`unknown platform ${JSON.stringify(entries.platform)} (one of: ${PLATFORMS.join(', ')})`, source, `${key}.platform`);
+    if (entries.platform !== undefined && !(typeof entries.platform === 'string' && Object.hasOwn(PLATFORMS, entries.platform))) {
+      throw new ConfigError(`unknown platform ${JSON.stringify(entries.platform)} (one of: ${Object.keys(PLATFORMS).join(', ')})`, source, `${key}.platform`);
     }
   });
 }
