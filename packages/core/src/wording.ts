@@ -58,3 +58,38 @@ export const isContentWord = (token: Token): boolean => !STOPWORDS.has(token.nor
 export function wordsOutside(sentence: Sentence, ranges: readonly Range[]): Token[] {
   return sentence.tokens.filter((token) => isContentWord(token) && !covered(token, ranges));
 }
+
+// Punctuation between clauses: "I've refunded it, so …", "… (by Friday) …", "… – and …".
+const CLAUSE_PUNCTUATION = /[,;:()\u2013\u2014]|\s-\s/u;
+
+/** Whether a clause break (a comma, a dash…) stands between token `index` and the one before it. */
+export function clauseBreakBefore(sentence: Sentence, index: number): boolean {
+  const previous = sentence.tokens[index - 1];
+  const token = sentence.tokens[index];
+  if (!previous || !token || previous.end === token.start) return false;
+  return CLAUSE_PUNCTUATION.test(sentence.text.slice(previous.end - sentence.start, token.start - sentence.start));
+}
+
+const CONDITION_WORDS = new Set(['if', 'unless', 'whether', 'whenever', 'provided', 'providing', 'assuming']);
+
+/**
+ * Whether the words at `index` are conditional: a condition opens the sentence before them
+ * ("If it happens again, call us"), follows them in their clause ("call us if it persists"),
+ * or the sentence opens on an inverted one ("Should you need it, …").
+ */
+export function inCondition(sentence: Sentence, index: number): boolean {
+  const { tokens } = sentence;
+  if (tokens[0]?.norm === 'should' && index > 0) return true;
+  for (let at = 0; at < tokens.length; at++) {
+    const word = tokens[at]!.norm;
+    const next = tokens[at + 1]?.norm;
+    // "in case …", "in the event that …"
+    const isCondition = CONDITION_WORDS.has(word) || (word === 'in' && (next === 'case' || (next === 'the' && tokens[at + 2]?.norm === 'event')));
+    if (!isCondition) continue;
+    if (at < index) return true;
+    // After the words: only within their own clause.
+    for (let between = index + 1; between <= at; between++) if (clauseBreakBefore(sentence, between)) return false;
+    return true;
+  }
+  return false;
+}

@@ -1,11 +1,15 @@
 import type { AnyRule } from '../rule.js';
 import cannedResponse from './canned-response.js';
+import channelDeflection from './channel-deflection.js';
 import impersonalGreeting from './impersonal-greeting.js';
 import malformedPlaceholder from './malformed-placeholder.js';
 import missingAgentName from './missing-agent-name.js';
 import missingReference from './missing-reference.js';
 import missingThanks from './missing-thanks.js';
 import missingTimeframe from './missing-timeframe.js';
+import negativeLanguage from './negative-language.js';
+import overPromise from './over-promise.js';
+import passiveOwnership from './passive-ownership.js';
 import rudePhrasing from './rude-phrasing.js';
 import shouting from './shouting.js';
 import unfilledPlaceholder from './unfilled-placeholder.js';
@@ -24,4 +28,8 @@ export const rules: readonly AnyRule[] = [
   impersonalGreeting,
   shouting,
   missingReference,
+  channelDeflection,
+  negativeLanguage,
+  overPromise,
+  passiveOwnership,
 ];

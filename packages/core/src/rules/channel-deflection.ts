@@ -1,0 +1,156 @@
+/**
+ * Reply in the channel the customer chose. A deflection is an instruction to the customer
+ * to go somewhere else for help — phone, another mailbox, a ticket portal, a DM, a branch:
+ *
+ *   a channel phrase from the table (call us, contact billing, submit a ticket through our
+ *   website, send us a DM, use our contact form)
+ *   + told to the customer: an imperative ("Please call us", "…, contact billing yourself"),
+ *     an obligation or advice ("you'll need to call", "we recommend that you contact"), or a
+ *     bare permission ("You can reach our sales team at …")
+ *
+ * What passes: the writer doing it for them ("I've asked billing to call you", "they'll
+ * email you by Friday", in the sentence or the next one), an optional extra after the help
+ * ("you can also call us any time", "or reply here and I'll do it"), conditions ("if it
+ * happens again, call us"), offers ("feel free to call us"), the writer's own line ("call me
+ * on …"), this channel ("reply to this email"), third parties (your bank, the courier, the
+ * police: whether they are the right place is not a question of channel) and safety or fraud
+ * instructions.
+ */
+import { phraseMatcher, phraseOptionsSpec, type Phrase } from '../phrase-rule.js';
+import { compilePattern, matchPattern, PatternIndex } from '../phrases.js';
+import { defineRule } from '../rule.js';
+import type { Sentence } from '../text.js';
+import { clauseBreakBefore, inCondition } from '../wording.js';
+
+const DEPARTMENTS =
+  '(billing|sales|accounts|finance|support|returns|claims|lending|reservations|bookings|complaints|customer service|customer services|customer support|customer care|customer relations|tech support|technical support|reception|the front desk)';
+const STAFF = '(team|teams|department|departments|dept|office|desk|helpline|hotline|line|specialists|agents|advisors|advisers|representatives|reps|staff|colleagues|experts)';
+// Our side of the business: "us", "billing", "our billing team", "the sales department", "one of our advisors".
+const OUR_SIDE = `(us|${DEPARTMENTS}|our (_)? (_)? ${STAFF}|our ${DEPARTMENTS}|the ${DEPARTMENTS} ${STAFF}?|the (relevant|appropriate|right|responsible) ${STAFF}|one of our (_)? (agents|advisors|advisers|representatives|specialists|colleagues|experts|team members))`;
+const ANOTHER_MAILBOX = `(${DEPARTMENTS}|our (_)? (_)? ${STAFF}|our ${DEPARTMENTS}|the ${DEPARTMENTS} ${STAFF}?|the (relevant|appropriate|right|responsible) ${STAFF})`;
+const SELF_SERVICE_CHANNEL =
+  '(website|site|portal|help centre|help center|support centre|support center|contact form|online form|web form|form|app|support page|contact page|customer portal|self-service portal|live chat|chat|helpdesk|help desk)';
+const TICKET = '(ticket|tickets|request|requests|enquiry|enquiries|inquiry|inquiries|query|queries|complaint|complaints|case|question|questions)';
+
+// Safety and fraud come first: "call our fraud line now" is the right instruction.
+const SAFETY = '(fraud|fraudulent|stolen|suspicious|unauthorised|unauthorized|emergency|emergencies|gas leak|smell gas|999|911|112)';
+// The customer may stay here: "…, or reply here and I'll book it for you".
+const STAY_HERE = ['(or|alternatively) (just|simply)? (reply|respond|write back)', '(or|alternatively) (i|we) (can|could|will|am happy to|are happy to|would be happy to)'];
+const UNLESS = [SAFETY, ...STAY_HERE];
+
+const MESSAGE = '"{actual}" sends the customer to another channel: help them here, or make the contact for them ("I\'ve asked billing to call you today")';
+const NOTE = 'Reply in the channel the customer chose, and change channel only with their consent: make the call or the hand-off yourself.';
+
+const phrases: Phrase[] = [
+  {
+    pattern: [
+      `(contact|call|phone|ring|reach out to|reach|get in touch with|speak to|speak with|talk to|talk with|chat with|message|text|dm) ${OUR_SIDE} (directly|yourself)?`,
+      `(email|e-mail|write to) ${ANOTHER_MAILBOX} (directly|yourself)?`,
+      `(give|drop) (us|our (_)? (_)? ${STAFF}) a (call|ring|message|line|text)`,
+      '(send|drop) (us|our (_)? team) (a|an) (dm|direct message|private message|pm|whatsapp|text)',
+      '(dm|pm) us',
+      'message us (on|via|through|at)',
+    ],
+    message: MESSAGE,
+    note: NOTE,
+    unless: UNLESS,
+  },
+  {
+    pattern: [
+      `(submit|raise|log|open|file|create|lodge|send|make|address|direct|place) (a|an|your|the|all|any|this|these)? (_)? (_)? (new|support|formal|online|written)? ${TICKET} (through|via|on|using|at|in|from|with) (our|the) (_)? ${SELF_SERVICE_CHANNEL}`,
+      '(use|fill in|fill out|complete|go to|visit|submit) (our|the) (online|web|website)? (contact|support|enquiry|inquiry|complaints|complaint|request|ticket) (form|page|portal)',
+      '(use|start|open|try|join) (our|the|a) (live chat|chat with us)',
+      '(visit|go to|pop into|pop in to|drop into|call into|go into|head to|come into|come in to|stop by|call in at) (your|a|any|our|the) (nearest|local|closest|nearby)? (branch|store|shop|service centre|service center|showroom|dealership|outlet)',
+    ],
+    message: MESSAGE,
+    note: NOTE,
+    unless: UNLESS,
+  },
+];
+
+const options = phraseOptionsSpec(MESSAGE);
+
+// What, said just before the channel verb, tells the customer to go: obligation and advice,
+// or a bare permission ("You can reach our sales team at …"), which an option word softens.
+type Lead = 'told' | 'allowed';
+const LEADS = new PatternIndex<Lead>([
+  ...[
+    'you (will|would|may|might)? (need|have|want) to',
+    'you (must|should|ought to)',
+    'you (are|will be) (required|asked|advised|requested|expected) to',
+    '(we|i) (would|kindly)? (ask|recommend|suggest|advise|encourage|urge|request) (that)? (you)? (to)?',
+    '(the|your) (best|quickest|fastest|easiest|simplest|only) (way|option|bet|route) (to _ _? _?)? (is|would be) (to)?',
+    '(it is|it would be) (best|better|quicker|faster|easier|advisable) to',
+  ].map((source) => [compilePattern(source), 'told'] as const),
+  [compilePattern('you (can|could|may)'), 'allowed'],
+]);
+// Words that may stand between the lead (or the clause start) and the verb.
+const IN_BETWEEN = new Set(['please', 'kindly', 'simply', 'just', 'directly', 'also', 'always', 'then', 'first', 'now', 'instead', 'easily', 'still', 'either', 'do', 'quickly']);
+// An extra channel, not a deflection: "you can also call us", "you can always reach us".
+const OPTIONAL = new Set(['also', 'always', 'alternatively', 'otherwise', 'too']);
+const OPTIONAL_PHRASES = compilePattern('(as well|if you prefer|if you would prefer|if you would rather|if you had rather)');
+// An open invitation, whoever says it: "Call us any time", "we're there around the clock".
+const ANY_TIME = compilePattern('(any time|anytime|whenever|around the clock|day or night)');
+const CLAUSE_OPENERS = new Set(['and', 'or', 'so', 'but', 'then', 'otherwise', 'alternatively', 'instead']);
+const WRITER = new Set(['i', 'we', 'they', 'he', 'she', 'someone', 'our']);
+// A general offer, not an answer sent elsewhere: "For any other questions, please call us".
+const OFFER_FRAME = compilePattern('for (any|all)? (further|other|more|additional|urgent|general)? (questions|help|assistance|support|information|queries|enquiries|inquiries|concerns)');
+// The writer makes the contact: "I've asked billing to call you", "they'll email you by Friday".
+const HAND_OFFS = new PatternIndex([
+  '(i|we) (have|had|will|shall|am going to|are going to)? (also|already|just|now|personally)? (asked|passed|forwarded|escalated|referred|transferred|copied|notified|alerted|contacted|emailed|messaged|arranged|booked|requested|told|ask|pass|forward|escalate|refer|transfer|copy|notify|alert|arrange|book|request|tell)',
+  '(will|shall|is going to|are going to) (now|also|then|personally)? (call|contact|email|e-mail|ring|phone|reach out to|get in touch with|be in touch with|message|text|write to) you',
+].map((source) => [compilePattern(source), true] as const));
+
+/** Who the instruction is for: the customer (told or allowed to go), or nobody (the writer acts). */
+function leadOf(sentence: Sentence, verb: number): Lead | undefined {
+  const { tokens } = sentence;
+  let at = verb;
+  while (at > 0 && IN_BETWEEN.has(tokens[at - 1]!.norm) && !clauseBreakBefore(sentence, at)) at--;
+  // A list item: "2. Contact our billing team".
+  if (at === 1 && /^\d{1,2}$/u.test(tokens[0]!.norm)) at = 0;
+  const previous = tokens[at - 1];
+  if (!previous || clauseBreakBefore(sentence, at)) return 'told';
+  if (CLAUSE_OPENERS.has(previous.norm)) {
+    // "I'll check and contact billing" shares the writer's subject; "Log in and call us" is the customer's.
+    return tokens.slice(0, at - 1).some((token) => WRITER.has(token.norm)) ? undefined : 'told';
+  }
+  return LEADS.matches(sentence).find((lead) => lead.to === at)?.value;
+}
+
+function isOptional(sentence: Sentence): boolean {
+  return sentence.tokens.some((token) => OPTIONAL.has(token.norm)) || matchPattern(OPTIONAL_PHRASES, sentence).length > 0;
+}
+
+const handsOff = (sentence: Sentence | undefined): boolean => sentence !== undefined && HAND_OFFS.matches(sentence).length > 0;
+
+export default defineRule({
+  meta: {
+    id: 'channel-deflection',
+    description: 'Sends the customer to another channel instead of helping in this one',
+    category: 'ownership',
+    severity: 'warn',
+    fixable: false,
+    principle: '7. Personal, not generic',
+    recommended: false,
+  },
+  options,
+  create(context) {
+    const match = phraseMatcher(phrases, context.options);
+    return {
+      sentence(sentence, paragraph) {
+        const reports = match(sentence);
+        if (reports.length === 0) return;
+        if (matchPattern(OFFER_FRAME, sentence).some((frame) => frame.from === 0)) return;
+        const index = paragraph.sentences.indexOf(sentence);
+        if (handsOff(sentence) || handsOff(paragraph.sentences[index - 1]) || handsOff(paragraph.sentences[index + 1])) return;
+        for (const report of reports) {
+          const verb = sentence.tokens.findIndex((token) => token.start === report.start);
+          if (inCondition(sentence, verb)) continue;
+          const lead = leadOf(sentence, verb);
+          if (lead === undefined || (lead === 'allowed' && isOptional(sentence)) || matchPattern(ANY_TIME, sentence).length > 0) continue;
+          context.report(report);
+        }
+      },
+    };
+  },
+});
