@@ -2,7 +2,7 @@
  * Wording shared by rules: the polite closers of support mail, and which words of a
  * sentence carry content. canned-response and weak-closing both judge replies with these.
  */
-import { compilePattern, PatternIndex } from './phrases.js';
+import { compilePattern, matchPattern, PatternIndex } from './phrases.js';
 import type { Sentence, Token } from './text.js';
 
 /**
@@ -70,6 +70,10 @@ export function clauseBreakBefore(sentence: Sentence, index: number): boolean {
   return CLAUSE_PUNCTUATION.test(sentence.text.slice(previous.end - sentence.start, token.start - sentence.start));
 }
 
+/** A list item's number as a word: "5." or "2)". */
+export const isListNumber = (token: Token | undefined): boolean => token !== undefined && /^\d{1,2}[.)]?$/u.test(token.norm);
+
+const CONDITION_REFERENCE = compilePattern('(in (that|this|which) case|if (so|not)|failing that)');
 const CONDITION_WORDS = new Set(['if', 'unless', 'whether', 'whenever', 'provided', 'providing', 'assuming']);
 
 /**
@@ -79,7 +83,11 @@ const CONDITION_WORDS = new Set(['if', 'unless', 'whether', 'whenever', 'provide
  */
 export function inCondition(sentence: Sentence, index: number): boolean {
   const { tokens } = sentence;
-  if (tokens[0]?.norm === 'should' && index > 0) return true;
+  // A list item's number may come first: "5. Should the problem persist, …".
+  const first = isListNumber(tokens[0]) ? 1 : 0;
+  if (tokens[first]?.norm === 'should' && index > first) return true;
+  // Opening on the previous sentence's condition: "In that case, …", "If so, …".
+  if (matchPattern(CONDITION_REFERENCE, sentence).some((match) => match.from === first) && index > first) return true;
   for (let at = 0; at < tokens.length; at++) {
     const word = tokens[at]!.norm;
     const next = tokens[at + 1]?.norm;

@@ -18,15 +18,15 @@
  */
 import { phraseMatcher, phraseOptionsSpec, type Phrase } from '../phrase-rule.js';
 import { compilePattern, matchPattern, PatternIndex } from '../phrases.js';
-import { defineRule } from '../rule.js';
-import type { Sentence } from '../text.js';
-import { clauseBreakBefore, inCondition } from '../wording.js';
+import { defineRule, type Reply } from '../rule.js';
+import { analyzeParagraph, type Sentence } from '../text.js';
+import { clauseBreakBefore, inCondition, isListNumber } from '../wording.js';
 
 const DEPARTMENTS =
   '(billing|sales|accounts|finance|support|returns|claims|lending|reservations|bookings|complaints|customer service|customer services|customer support|customer care|customer relations|tech support|technical support|reception|the front desk)';
 const STAFF = '(team|teams|department|departments|dept|office|desk|helpline|hotline|line|specialists|agents|advisors|advisers|representatives|reps|staff|colleagues|experts)';
 // Our side of the business: "us", "billing", "our billing team", "the sales department", "one of our advisors".
-const OUR_SIDE = `(us|${DEPARTMENTS}|our (_)? (_)? ${STAFF}|our ${DEPARTMENTS}|the ${DEPARTMENTS} ${STAFF}?|the (relevant|appropriate|right|responsible) ${STAFF}|one of our (_)? (agents|advisors|advisers|representatives|specialists|colleagues|experts|team members))`;
+const OUR_SIDE_NAMED = `(us|our (_)? (_)? ${STAFF}|our ${DEPARTMENTS}|the ${DEPARTMENTS} ${STAFF}?|the (relevant|appropriate|right|responsible) ${STAFF}|one of our (_)? (agents|advisors|advisers|representatives|specialists|colleagues|experts|team members))`;
 const ANOTHER_MAILBOX = `(${DEPARTMENTS}|our (_)? (_)? ${STAFF}|our ${DEPARTMENTS}|the ${DEPARTMENTS} ${STAFF}?|the (relevant|appropriate|right|responsible) ${STAFF})`;
 const SELF_SERVICE_CHANNEL =
   '(website|site|portal|help centre|help center|support centre|support center|contact form|online form|web form|form|app|support page|contact page|customer portal|self-service portal|live chat|chat|helpdesk|help desk)';
@@ -44,7 +44,9 @@ const NOTE = 'Reply in the channel the customer chose, and change channel only w
 const phrases: Phrase[] = [
   {
     pattern: [
-      `(contact|call|phone|ring|reach out to|reach|get in touch with|speak to|speak with|talk to|talk with|chat with|message|text|dm) ${OUR_SIDE} (directly|yourself)?`,
+      `(contact|call|phone|ring|reach out to|reach|get in touch with|speak to|speak with|talk to|talk with|chat with|message|text|dm) ${OUR_SIDE_NAMED} (directly|yourself)?`,
+      // A bare department after a verb that is also a noun reads as a compound: "phone support".
+      `(contact|call|reach out to|get in touch with|speak to|speak with|talk to|talk with) ${DEPARTMENTS} (directly|yourself)?`,
       `(email|e-mail|write to) ${ANOTHER_MAILBOX} (directly|yourself)?`,
       `(give|drop) (us|our (_)? (_)? ${STAFF}) a (call|ring|message|line|text)`,
       '(send|drop) (us|our (_)? team) (a|an) (dm|direct message|private message|pm|whatsapp|text)',
@@ -84,6 +86,39 @@ const LEADS = new PatternIndex<Lead>([
   ].map((source) => [compilePattern(source), 'told'] as const),
   [compilePattern('you (can|could|may)'), 'allowed'],
 ]);
+// A purpose sends the request itself elsewhere: "You can call billing to set up a payment plan",
+// "… for a quote". Without one, "you can contact us by phone" only describes a channel.
+const PURPOSE = compilePattern(
+  '(to _|for (a|an|the|your) _)',
+);
+const GENERIC_PURPOSES = new Set(['assist', 'help', 'support', 'answer', 'guide', 'serve', 'provide', 'us', 'you', 'our', 'the', 'a', 'an', 'any', 'your', 'assistance', 'questions', 'question', 'information', 'info', 'further', 'more', 'chat', 'call', 'help', 'support', 'them', 'this', 'that', 'it', 'me']);
+// The customer asked how to reach a person: giving the channel answers the question. Their
+// words in the quoted message, or the reply restating them ("I understand you want to speak
+// with customer service").
+const REACH = '(speak|talk|call|phone|ring|chat|contact|reach|get in touch)';
+const CUSTOMER_ASKS = new PatternIndex(
+  [
+    `how (can|do|could|should|would) (i|we) ${REACH}`,
+    '(phone|telephone|contact) (number|numbers|details)',
+    '(speak|talk) (to|with) (a|an|someone|somebody|customer|real|human|live|actual) _?',
+    `(want|like|need|prefer|wish|trying) to ${REACH}`,
+    '(call|phone|ring) me',
+    'your (number|phone number|opening hours)',
+  ].map((source) => [compilePattern(source), true] as const),
+);
+const RESTATED = new PatternIndex(
+  [
+    `you (want|would like|wish|are (trying|looking|hoping)) to ${REACH}`,
+    'you (need|want|would like) (assistance|help) (in|with) (calling|contacting|reaching)',
+    'you (want|would like|need) to know (the|our)? (hours|times|number|ways)',
+    '(ways|how) (to|you can) (contact|reach|get in touch with) (us|our)',
+    '(desire|wish|want|like) to ((speak|talk|connect|get in touch|chat) (with|to)|contact|reach)',
+  ].map((source) => [compilePattern(source), true] as const),
+);
+// A sentence that opens on the customer's wish for a person: "To speak with a live agent, …".
+const TO_REACH_SOMEONE = compilePattern('to ((speak|talk|connect|get in touch|chat) (with|to)|contact|reach)');
+// "…the hours when you can contact our team": a description, not an instruction.
+const SUBORDINATORS = new Set(['when', 'where', 'how', 'whether', 'which', 'that', 'if', 'ways', 'way', 'hours', 'times']);
 // Words that may stand between the lead (or the clause start) and the verb.
 const IN_BETWEEN = new Set(['please', 'kindly', 'simply', 'just', 'directly', 'also', 'always', 'then', 'first', 'now', 'instead', 'easily', 'still', 'either', 'do', 'quickly']);
 // An extra channel, not a deflection: "you can also call us", "you can always reach us".
@@ -94,7 +129,7 @@ const ANY_TIME = compilePattern('(any time|anytime|whenever|around the clock|day
 const CLAUSE_OPENERS = new Set(['and', 'or', 'so', 'but', 'then', 'otherwise', 'alternatively', 'instead']);
 const WRITER = new Set(['i', 'we', 'they', 'he', 'she', 'someone', 'our']);
 // A general offer, not an answer sent elsewhere: "For any other questions, please call us".
-const OFFER_FRAME = compilePattern('for (any|all)? (further|other|more|additional|urgent|general)? (questions|help|assistance|support|information|queries|enquiries|inquiries|concerns)');
+const OFFER_FRAME = compilePattern('for (any|all)? (further|other|more|additional|urgent|immediate|general)? (questions|help|assistance|support|information|queries|enquiries|inquiries|concerns)');
 // The writer makes the contact: "I've asked billing to call you", "they'll email you by Friday".
 const HAND_OFFS = new PatternIndex([
   '(i|we) (have|had|will|shall|am going to|are going to)? (also|already|just|now|personally)? (asked|passed|forwarded|escalated|referred|transferred|copied|notified|alerted|contacted|emailed|messaged|arranged|booked|requested|told|ask|pass|forward|escalate|refer|transfer|copy|notify|alert|arrange|book|request|tell)',
@@ -107,18 +142,38 @@ function leadOf(sentence: Sentence, verb: number): Lead | undefined {
   let at = verb;
   while (at > 0 && IN_BETWEEN.has(tokens[at - 1]!.norm) && !clauseBreakBefore(sentence, at)) at--;
   // A list item: "2. Contact our billing team".
-  if (at === 1 && /^\d{1,2}$/u.test(tokens[0]!.norm)) at = 0;
+  if (at === 1 && isListNumber(tokens[0])) at = 0;
   const previous = tokens[at - 1];
   if (!previous || clauseBreakBefore(sentence, at)) return 'told';
   if (CLAUSE_OPENERS.has(previous.norm)) {
-    // "I'll check and contact billing" shares the writer's subject; "Log in and call us" is the customer's.
-    return tokens.slice(0, at - 1).some((token) => WRITER.has(token.norm)) ? undefined : 'told';
+    // "I'll check and contact billing" shares the writer's subject, "the option to speak with
+    // an agent or get in touch with our team" an infinitive; "Log in and call us" is the customer's.
+    return tokens.slice(0, at - 1).some((token) => WRITER.has(token.norm) || token.norm === 'to') ? undefined : 'told';
   }
-  return LEADS.matches(sentence).find((lead) => lead.to === at)?.value;
+  const lead = LEADS.matches(sentence).find((match) => match.to === at);
+  return lead && !SUBORDINATORS.has(tokens[lead.from - 1]?.norm ?? '') ? lead.value : undefined;
 }
 
 function isOptional(sentence: Sentence): boolean {
   return sentence.tokens.some((token) => OPTIONAL.has(token.norm)) || matchPattern(OPTIONAL_PHRASES, sentence).length > 0;
+}
+
+function hasPurpose(sentence: Sentence): boolean {
+  return matchPattern(PURPOSE, sentence).some((match) => !GENERIC_PURPOSES.has(sentence.tokens[match.to - 1]!.norm));
+}
+
+/** Whether the customer asked for a way to reach someone, in the quoted message or as the reply restates it. */
+function askedForContact(reply: Reply): boolean {
+  const quoted = reply.model.quotedText;
+  const quote = quoted === '' ? [] : analyzeParagraph(quoted, 0, quoted.length, []).sentences;
+  return (
+    quote.some((sentence) => CUSTOMER_ASKS.matches(sentence).length > 0) ||
+    reply.paragraphs.some((paragraph) =>
+      paragraph.sentences.some(
+        (sentence) => RESTATED.matches(sentence).length > 0 || matchPattern(TO_REACH_SOMEONE, sentence).some((match) => match.from === (isListNumber(sentence.tokens[0]) ? 1 : 0)),
+      ),
+    )
+  );
 }
 
 const handsOff = (sentence: Sentence | undefined): boolean => sentence !== undefined && HAND_OFFS.matches(sentence).length > 0;
@@ -136,6 +191,7 @@ export default defineRule({
   options,
   create(context) {
     const match = phraseMatcher(phrases, context.options);
+    let asked: boolean | undefined;
     return {
       sentence(sentence, paragraph) {
         const reports = match(sentence);
@@ -145,9 +201,12 @@ export default defineRule({
         if (handsOff(sentence) || handsOff(paragraph.sentences[index - 1]) || handsOff(paragraph.sentences[index + 1])) return;
         for (const report of reports) {
           const verb = sentence.tokens.findIndex((token) => token.start === report.start);
+          // A label in the interface: "Look for the 'Contact Us' section".
+          if (/['"]/u.test(context.reply.text.charAt(report.start - 1)) && /['"]/u.test(context.reply.text.charAt(report.end))) continue;
           if (inCondition(sentence, verb)) continue;
           const lead = leadOf(sentence, verb);
-          if (lead === undefined || (lead === 'allowed' && isOptional(sentence)) || matchPattern(ANY_TIME, sentence).length > 0) continue;
+          if (lead === undefined || (lead === 'allowed' && (isOptional(sentence) || !hasPurpose(sentence))) || matchPattern(ANY_TIME, sentence).length > 0) continue;
+          if ((asked ??= askedForContact(context.reply))) return;
           context.report(report);
         }
       },

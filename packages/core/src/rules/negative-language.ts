@@ -49,7 +49,7 @@ const phrases: Phrase[] = [
   {
     pattern: [
       '(it is|that is|this is) (our|company|the company|store|hotel|bank) policy',
-      '(our|company|store) policy (is|states|says|does not|prevents|requires|forbids|dictates|only)',
+      '(our|company|store) policy (does not|prevents|forbids|only)',
       '(against|per|as per|in line with|according to|under) (our|company|the company) (policy|policies)',
       'company policy',
     ],
@@ -117,8 +117,9 @@ export default defineRule({
         for (const report of match(sentence)) {
           const index = tokens.findIndex((token) => token.start === report.start);
           if (inCondition(sentence, index)) continue;
-          const refused = tokens.findIndex((token, at) => at >= index && token.norm === 'not' && token.end <= report.end);
-          if (refused >= 0 && NOT_A_REFUSAL.has(tokens[refused + 1]?.norm ?? '')) continue;
+          // The verb that follows the refusal: "can't wait", "unable to locate".
+          const after = tokens.find((token) => token.start >= report.end);
+          if (NOT_A_REFUSAL.has(after?.norm ?? '')) continue;
           if (tokens[index]!.norm === 'impossible' && tokens[index - 1]?.norm === 'not') continue;
           context.report(REGRET_WORDS.has(tokens[index]!.norm) ? dropRegret(reply.text, sentence, index, report) : report);
         }

@@ -70,7 +70,7 @@ const FRAMES = new PatternIndex(
   [
     '(i|we) (can)? (personally)? (guarantee|promise|assure you)',
     'rest assured',
-    '(i|we) (am|are) (100 percent|absolutely|completely)? (sure|certain|positive)',
+    '(i|we) (am|are) (100|100 percent|absolutely|completely)? (sure|certain|positive)',
   ].map((source) => [compilePattern(source), true] as const),
 );
 // A tail after it: "…, guaranteed.", "…, I promise."
@@ -112,8 +112,11 @@ function arrived(tokens: readonly Token[], at: number): boolean {
   return ARRIVED.has(word) && tokens[at + 1]?.norm !== 'its';
 }
 
-/** Whether a clause holds a future outcome the writer does not control. */
-function outsideControl(tokens: readonly Token[], clause: Span): boolean {
+// "…finding out when your product will arrive": an embedded question promises nothing.
+const EMBEDDING = new Set(['when', 'where', 'how', 'whether', 'what', 'if', 'why']);
+
+/** Where the subject of a future outcome the writer does not control starts in the clause, or -1. */
+function outsideControl(tokens: readonly Token[], clause: Span): number {
   for (let at = clause.from; at < clause.to; at++) {
     const token = tokens[at]!;
     const future = token.norm === 'will' || token.norm === 'shall' || (token.norm === 'to' && ['going', 'guaranteed'].includes(tokens[at - 1]?.norm ?? ''));
@@ -121,15 +124,15 @@ function outsideControl(tokens: readonly Token[], clause: Span): boolean {
     let first = at;
     while (first > clause.from && at - first < MAX_SUBJECT && !SUBJECT_STOPS.has(tokens[first - 1]!.norm)) first--;
     const subject = tokens.slice(first, at);
-    if (subject.some((word) => THIRD_PARTIES.has(word.norm))) return true;
+    if (subject.some((word) => EMBEDDING.has(word.norm))) continue;
+    if (subject.some((word) => THIRD_PARTIES.has(word.norm))) return first;
     if (subject.some((word) => WRITER.has(word.norm))) continue;
     let verb = at + 1;
     while (verb < clause.to && ADVERBS.has(tokens[verb]!.norm) && !(tokens[verb]!.norm === 'be' && arrived(tokens, verb + 1))) verb++;
     const word = tokens[verb]?.norm ?? '';
-    if (ARRIVALS.has(word)) return true;
-    if (word === 'be' && arrived(tokens, verb + 1)) return true;
+    if (ARRIVALS.has(word) || (word === 'be' && arrived(tokens, verb + 1))) return first;
   }
-  return false;
+  return -1;
 }
 
 const negated = (tokens: readonly Token[], from: number): boolean => tokens.slice(Math.max(0, from - 2), from).some((token) => token.norm === 'not' || token.norm === 'no');
@@ -159,12 +162,14 @@ export default defineRule({
         const spans = clauses(sentence);
         const reported = new Set<number>();
         spans.forEach((clause, which) => {
-          if (!outsideControl(tokens, clause)) return;
+          const subject = outsideControl(tokens, clause);
+          if (subject < 0) return;
           const inside = (span: Span, within: Span): boolean => span.from >= within.from && span.to <= within.to;
           const previous = spans[which - 1];
           const next = spans[which + 1];
           const candidates = [
-            ...markers.filter((marker) => inside(marker, clause)),
+            // A marker before the subject belongs to another verb: "I can definitely help you … when it will arrive".
+            ...markers.filter((marker) => inside(marker, clause) && marker.from >= subject),
             ...frames.filter((frame) => inside(frame, clause) || (previous && inside(frame, previous) && frame.from === previous.from && frame.to === previous.to)),
             ...(next ? matchPattern(TAIL, sentence).filter((tail) => tail.from === next.from && tail.to === next.to) : []),
           ];

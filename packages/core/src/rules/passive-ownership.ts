@@ -51,6 +51,7 @@ const ADVERBS = new Set(['now', 'already', 'just', 'also', 'since', 'recently', 
 const REQUESTED = compilePattern('(as (you)? (requested|asked|instructed)|at your (request|instruction)|per your request|as per your request|on your (request|instruction|instructions))');
 const CLAUSE_OPENERS = new Set(['and', 'but', 'so', 'or', 'because', 'which', 'that', 'when', 'once', 'after', 'while', 'since']);
 const MAX_SUBJECT = 10;
+const TEMPORAL = new Set(['once', 'when', 'whenever', 'after', 'until', 'before', 'unless', 'if']);
 
 const MESSAGES: Record<Kind, string> = {
   'hand-off': 'says the matter was handed on, not who handed it on: say "I\'ve…" and own it',
@@ -129,8 +130,14 @@ function findPassives(sentence: Sentence): Passive[] {
     if (tokens.slice(start, index).some((word) => word.norm === 'not' || word.norm === 'never')) return;
     if (token.norm === 'passed' && !['on', 'along', 'to'].includes(tokens[index + 1]?.norm ?? '')) return;
     if (token.norm === 'raised' && tokens[index + 1]?.norm !== 'with') return;
+    // "shared with billing" hands on; "it will be shared on the service page" publishes.
+    if (token.norm === 'shared' && tokens[index + 1]?.norm !== 'with') return;
+    // "ensure that your complaint is escalated": a present passive of a hand-off is no announcement.
+    if (kind === 'hand-off' && tense === 'present') return;
     const subject = subjectOf(sentence, start, kind, token.norm);
     if (!subject) return;
+    // What has not happened yet: "Once a decision has been reached, we will…".
+    if (TEMPORAL.has(tokens[subject.from - 1]?.norm ?? '')) return;
     if (kind === 'decision' && (MISTAKES.has(tokens[subject.from]!.norm) || MISTAKES.has(tokens[subject.from + 1]?.norm ?? ''))) kind = 'mistake';
     // An actor named after the verb: "declined by your insurer".
     const particle = ['on', 'along'].includes(tokens[index + 1]?.norm ?? '') && token.norm === 'passed' ? 1 : 0;
