@@ -35,7 +35,11 @@ const TICKET = '(ticket|tickets|request|requests|enquiry|enquiries|inquiry|inqui
 // Safety and fraud come first: "call our fraud line now" is the right instruction.
 const SAFETY = '(fraud|fraudulent|stolen|suspicious|unauthorised|unauthorized|emergency|emergencies|gas leak|smell gas|999|911|112)';
 // The customer may stay here: "…, or reply here and I'll book it for you".
-const STAY_HERE = ['(or|alternatively) (just|simply)? (reply|respond|write back)', '(or|alternatively) (i|we) (can|could|will|am happy to|are happy to|would be happy to)'];
+const STAY_HERE = [
+  '(or|alternatively) (just|simply)? (reply|respond|write back)',
+  '(or|alternatively) (i|we) (can|could|will|am happy to|are happy to|would be happy to)',
+  '(share|send|reply|tell (me|us)|let (me|us) know|write) * here',
+];
 const UNLESS = [SAFETY, ...STAY_HERE];
 
 const MESSAGE = '"{actual}" sends the customer to another channel: help them here, or make the contact for them ("I\'ve asked billing to call you today")';
@@ -109,6 +113,7 @@ const CUSTOMER_ASKS = new PatternIndex(
 const RESTATED = new PatternIndex(
   [
     `you (want|would like|wish|are (trying|looking|hoping)) to ${REACH}`,
+    `if you (need|want|would like|wish|prefer) to (speak|talk) (directly)? (to|with)`,
     'you (need|want|would like) (assistance|help) (in|with) (calling|contacting|reaching)',
     'you (want|would like|need) to know (the|our)? (hours|times|number|ways)',
     '(ways|how) (to|you can) (contact|reach|get in touch with) (us|our)',
@@ -127,7 +132,10 @@ const OPTIONAL_PHRASES = compilePattern('(as well|if you prefer|if you would pre
 // An open invitation, whoever says it: "Call us any time", "we're there around the clock".
 const ANY_TIME = compilePattern('(any time|anytime|whenever|around the clock|day or night)');
 const CLAUSE_OPENERS = new Set(['and', 'or', 'so', 'but', 'then', 'otherwise', 'alternatively', 'instead']);
-const WRITER = new Set(['i', 'we', 'they', 'he', 'she', 'someone', 'our']);
+const WRITER = new Set(['i', 'we', 'they', 'he', 'she', 'someone']);
+const COORDINATORS = new Set(['and', 'or']);
+const CHANNEL_VERBS = new Set(['contact', 'call', 'phone', 'ring', 'reach', 'get', 'speak', 'talk', 'chat', 'email', 'message', 'write']);
+const PLEASE = new Set(['please', 'kindly']);
 // A general offer, not an answer sent elsewhere: "For any other questions, please call us".
 const OFFER_FRAME = compilePattern('for (any|all)? (further|other|more|additional|urgent|immediate|general)? (questions|help|assistance|support|information|queries|enquiries|inquiries|concerns)');
 // The writer makes the contact: "I've asked billing to call you", "they'll email you by Friday".
@@ -141,14 +149,18 @@ function leadOf(sentence: Sentence, verb: number): Lead | undefined {
   const { tokens } = sentence;
   let at = verb;
   while (at > 0 && IN_BETWEEN.has(tokens[at - 1]!.norm) && !clauseBreakBefore(sentence, at)) at--;
+  if (tokens.slice(at, verb).some((token) => PLEASE.has(token.norm))) return 'told';
   // A list item: "2. Contact our billing team".
   if (at === 1 && isListNumber(tokens[0])) at = 0;
   const previous = tokens[at - 1];
   if (!previous || clauseBreakBefore(sentence, at)) return 'told';
-  if (CLAUSE_OPENERS.has(previous.norm)) {
+  if (CLAUSE_OPENERS.has(previous.norm) && !COORDINATORS.has(previous.norm)) return 'told';
+  if (COORDINATORS.has(previous.norm)) {
     // "I'll check and contact billing" shares the writer's subject, "the option to speak with
     // an agent or get in touch with our team" an infinitive; "Log in and call us" is the customer's.
-    return tokens.slice(0, at - 1).some((token) => WRITER.has(token.norm) || token.norm === 'to') ? undefined : 'told';
+    const before = tokens.slice(0, at - 1);
+    const infinitive = before.some((token, index) => token.norm === 'to' && CHANNEL_VERBS.has(before[index + 1]?.norm ?? ''));
+    return infinitive || before.some((token) => WRITER.has(token.norm)) ? undefined : 'told';
   }
   const lead = LEADS.matches(sentence).find((match) => match.to === at);
   return lead && !SUBORDINATORS.has(tokens[lead.from - 1]?.norm ?? '') ? lead.value : undefined;
