@@ -120,7 +120,8 @@ export default defineRule({
           // The verb that follows the refusal: "can't wait", "unable to locate".
           const after = tokens.find((token) => token.start >= report.end);
           if (NOT_A_REFUSAL.has(after?.norm ?? '')) continue;
-          if (tokens[index]!.norm === 'impossible' && tokens[index - 1]?.norm === 'not') continue;
+          // "not impossible", "nothing is impossible": no door closed.
+          if (tokens[index]!.norm === 'impossible' && (tokens[index - 1]?.norm === 'not' || tokens[index - 2]?.norm === 'nothing')) continue;
           context.report(REGRET_WORDS.has(tokens[index]!.norm) ? dropRegret(reply.text, sentence, index, report) : report);
         }
       },

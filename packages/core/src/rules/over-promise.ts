@@ -47,7 +47,11 @@ const THIRD_PARTIES = new Set([
   'evri', 'hermes', 'gls', 'parcelforce', 'bank', 'banks', 'issuer', 'insurer', 'insurers', 'airline', 'airlines', 'manufacturer',
   'supplier', 'suppliers', 'seller', 'merchant', 'customs', 'paypal', 'klarna', 'provider', 'network', 'authorities', 'embassy',
 ]);
-const WRITER = new Set(['i', 'we', 'our', 'us', 'me', 'my']);
+// The writer's side, staff included: "the technician will definitely be there between 8 and 12".
+const WRITER = new Set([
+  'i', 'we', 'our', 'us', 'me', 'my', 'team', 'technician', 'technicians', 'engineer', 'engineers', 'colleague', 'colleagues', 'agent',
+  'manager', 'assessor', 'specialist', 'crew', 'fitter', 'installer', 'nurse', 'doctor', 'staff', 'advisor', 'adviser',
+]);
 // What arrives, appears or clears: up to the world, not to the writer.
 const ARRIVALS = new Set(['arrive', 'arrives', 'reach', 'land', 'appear', 'show', 'clear', 'come']);
 const ARRIVED = new Set(['delivered', 'credited', 'reflected', 'visible', 'cleared', 'released', 'with', 'there', 'home', 'in', 'on']);

@@ -158,7 +158,7 @@ const HAVE: Record<'i' | 'we', Record<Passive['tense'], string | undefined>> = {
 // "will be escalated" → "I'll escalate": the base forms of the verbs a future rewrite needs.
 const BASE: ReadonlyMap<string, string> = new Map([
   ['escalated', 'escalate'], ['forwarded', 'forward'], ['referred', 'refer'], ['transferred', 'transfer'], ['shared', 'share'],
-  ['passed', 'pass'], ['raised', 'raise'], ['made', 'make'], ['decided', 'decide'],
+  ['passed', 'pass'], ['raised', 'raise'], ['made', 'make'], ['decided', 'decide'], ['found', 'find'], ['concluded', 'conclude'],
 ]);
 
 /** The active sentence, when the subject can move: "your request has been escalated" → "I've escalated your request". */
@@ -169,7 +169,8 @@ function rewrites(text: string, tokens: readonly Token[], passive: Passive): str
   const verbFor = (tense: Passive['tense'], verb: string): string | undefined => (tense === 'future' ? BASE.get(verb) : verb);
   if (passive.kind === 'decision') {
     const who = HAVE.we[passive.tense];
-    const verb = verbFor(passive.tense, 'decided');
+    // "it was determined that…" reports a finding: "we found that…".
+    const verb = verbFor(passive.tense, participle.norm === 'determined' ? 'found' : participle.norm === 'concluded' ? 'concluded' : 'decided');
     if (!who || !verb) return [];
     if (tokens[passive.from]!.norm === 'it') return [`${who} ${verb}`];
     // "a decision was made to close" → "we decided to close"; "the decision was made on Friday" → "we made the decision on Friday".
