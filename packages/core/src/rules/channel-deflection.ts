@@ -198,7 +198,7 @@ export default defineRule({
     severity: 'warn',
     fixable: false,
     principle: '7. Personal, not generic',
-    recommended: false,
+    recommended: true,
   },
   options,
   create(context) {

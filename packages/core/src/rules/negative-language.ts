@@ -99,7 +99,8 @@ export default defineRule({
     id: 'negative-language',
     description: 'Negative framing where a positive one exists ("unfortunately", "we can\'t", "it\'s our policy")',
     category: 'tone',
-    severity: 'warn',
+    // Style advice: shown, never counted as a warning.
+    severity: 'info',
     fixable: false,
     principle: '8. Positive, plain, honest',
     recommended: false,

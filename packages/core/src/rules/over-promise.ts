@@ -149,7 +149,7 @@ export default defineRule({
     severity: 'warn',
     fixable: false,
     principle: '4. Say when, and keep your word',
-    recommended: false,
+    recommended: true,
   },
   options,
   create(context) {

@@ -200,7 +200,7 @@ export default defineRule({
     severity: 'warn',
     fixable: false,
     principle: '3. A named person owns the case',
-    recommended: false,
+    recommended: true,
   },
   create(context) {
     const { text } = context.reply;
