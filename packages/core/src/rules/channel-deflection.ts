@@ -30,7 +30,6 @@ const OUR_SIDE_NAMED = `(us|our (_)? (_)? ${STAFF}|our ${DEPARTMENTS}|the ${DEPA
 const ANOTHER_MAILBOX = `(${DEPARTMENTS}|our (_)? (_)? ${STAFF}|our ${DEPARTMENTS}|the ${DEPARTMENTS} ${STAFF}?|the (relevant|appropriate|right|responsible) ${STAFF})`;
 const SELF_SERVICE_CHANNEL =
   '(website|site|portal|help centre|help center|support centre|support center|contact form|online form|web form|form|app|support page|contact page|customer portal|self-service portal|live chat|chat|helpdesk|help desk)';
-const TICKET = '(ticket|tickets|request|requests|enquiry|enquiries|inquiry|inquiries|query|queries|complaint|complaints|case|question|questions)';
 
 // Safety and fraud come first: "call our fraud line now" is the right instruction.
 const SAFETY = '(fraud|fraudulent|stolen|suspicious|unauthorised|unauthorized|emergency|emergencies|gas leak|smell gas|999|911|112)';
@@ -45,16 +44,25 @@ const UNLESS = [SAFETY, ...STAY_HERE];
 const MESSAGE = '"{actual}" sends the customer to another channel: help them here, or make the contact for them ("I\'ve asked billing to call you today")';
 const NOTE = 'Reply in the channel the customer chose, and change channel only with their consent: make the call or the hand-off yourself.';
 
+// Patterns are spelled out one per rare word (a verb, a noun): the phrase index files each
+// pattern under its rarest words, and a group such as "(our|the) …" would file it under "the".
+const each = (words: readonly string[], pattern: (word: string) => string): string[] => words.map(pattern);
+const CALL_VERBS = ['contact', 'call', 'phone', 'ring', 'reach out to', 'reach', 'get in touch with', 'speak to', 'speak with', 'talk to', 'talk with', 'chat with', 'message', 'text', 'dm'];
+// A bare department after a verb that is also a noun reads as a compound: "phone support".
+const DEPARTMENT_VERBS = ['contact', 'call', 'reach out to', 'get in touch with', 'speak to', 'speak with', 'talk to', 'talk with'];
+const TICKETS = ['ticket', 'tickets', 'request', 'requests', 'enquiry', 'enquiries', 'inquiry', 'inquiries', 'query', 'queries', 'complaint', 'complaints', 'case', 'question', 'questions'];
+const PLACES = ['branch', 'store', 'shop', 'service centre', 'service center', 'showroom', 'dealership', 'outlet'];
+
 const phrases: Phrase[] = [
   {
     pattern: [
-      `(contact|call|phone|ring|reach out to|reach|get in touch with|speak to|speak with|talk to|talk with|chat with|message|text|dm) ${OUR_SIDE_NAMED} (directly|yourself)?`,
-      // A bare department after a verb that is also a noun reads as a compound: "phone support".
-      `(contact|call|reach out to|get in touch with|speak to|speak with|talk to|talk with) ${DEPARTMENTS} (directly|yourself)?`,
+      ...each(CALL_VERBS, (verb) => `${verb} ${OUR_SIDE_NAMED} (directly|yourself)?`),
+      ...each(DEPARTMENT_VERBS, (verb) => `${verb} ${DEPARTMENTS} (directly|yourself)?`),
       `(email|e-mail|write to) ${ANOTHER_MAILBOX} (directly|yourself)?`,
-      `(give|drop) (us|our (_)? (_)? ${STAFF}) a (call|ring|message|line|text)`,
+      ...each(['call', 'ring', 'message', 'line', 'text'], (noun) => `(give|drop) (us|our (_)? (_)? ${STAFF}) a ${noun}`),
       '(send|drop) (us|our (_)? team) (a|an) (dm|direct message|private message|pm|whatsapp|text)',
-      '(dm|pm) us',
+      'dm us',
+      'pm us',
       'message us (on|via|through|at)',
     ],
     message: MESSAGE,
@@ -63,10 +71,10 @@ const phrases: Phrase[] = [
   },
   {
     pattern: [
-      `(submit|raise|log|open|file|create|lodge|send|make|address|direct|place) (a|an|your|the|all|any|this|these)? (_)? (_)? (new|support|formal|online|written)? ${TICKET} (through|via|on|using|at|in|from|with) (our|the) (_)? ${SELF_SERVICE_CHANNEL}`,
-      '(use|fill in|fill out|complete|go to|visit|submit) (our|the) (online|web|website)? (contact|support|enquiry|inquiry|complaints|complaint|request|ticket) (form|page|portal)',
+      ...each(TICKETS, (ticket) => `(submit|raise|log|open|file|create|lodge|send|make|address|direct|place) (a|an|your|the|all|any|this|these)? (_)? (_)? (new|support|formal|online|written)? ${ticket} (through|via|on|using|at|in|from|with) (our|the) (_)? ${SELF_SERVICE_CHANNEL}`),
+      ...each(['form', 'page', 'portal'], (noun) => `(use|fill in|fill out|complete|go to|visit|submit) (our|the) (online|web|website)? (contact|support|enquiry|inquiry|complaints|complaint|request|ticket) ${noun}`),
       '(use|start|open|try|join) (our|the|a) (live chat|chat with us)',
-      '(visit|go to|pop into|pop in to|drop into|call into|go into|head to|come into|come in to|stop by|call in at) (your|a|any|our|the) (nearest|local|closest|nearby)? (branch|store|shop|service centre|service center|showroom|dealership|outlet)',
+      ...each(PLACES, (place) => `(visit|go to|pop into|pop in to|drop into|call into|go into|head to|come into|come in to|stop by|call in at) (your|a|any|our|the) (nearest|local|closest|nearby)? ${place}`),
     ],
     message: MESSAGE,
     note: NOTE,

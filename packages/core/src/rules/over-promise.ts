@@ -102,6 +102,7 @@ function clauses(sentence: Sentence): Span[] {
 /** "100%" is one marker: a number followed by a percent sign. */
 function percentTokens(sentence: Sentence): Set<number> {
   const found = new Set<number>();
+  if (!sentence.text.includes('%')) return found;
   sentence.tokens.forEach((token, index) => {
     const after = sentence.text.charAt(token.end - sentence.start);
     if (token.norm === '100' && after === '%' && sentence.tokens[index + 1]?.norm !== 'of') found.add(index);
