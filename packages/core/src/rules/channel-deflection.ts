@@ -48,6 +48,7 @@ const NOTE = 'Reply in the channel the customer chose, and change channel only w
 // pattern under its rarest words, and a group such as "(our|the) …" would file it under "the".
 const each = (words: readonly string[], pattern: (word: string) => string): string[] => words.map(pattern);
 const CALL_VERBS = ['contact', 'call', 'phone', 'ring', 'reach out to', 'reach', 'get in touch with', 'speak to', 'speak with', 'talk to', 'talk with', 'chat with', 'message', 'text', 'dm'];
+const CALL_GERUNDS = ['contacting', 'calling', 'phoning', 'ringing', 'reaching out to', 'getting in touch with', 'speaking to', 'speaking with', 'talking to'];
 // A bare department after a verb that is also a noun reads as a compound: "phone support".
 const DEPARTMENT_VERBS = ['contact', 'call', 'reach out to', 'get in touch with', 'speak to', 'speak with', 'talk to', 'talk with'];
 const TICKETS = ['ticket', 'tickets', 'request', 'requests', 'enquiry', 'enquiries', 'inquiry', 'inquiries', 'query', 'queries', 'complaint', 'complaints', 'case', 'question', 'questions'];
@@ -58,6 +59,8 @@ const phrases: Phrase[] = [
     pattern: [
       ...each(CALL_VERBS, (verb) => `${verb} ${OUR_SIDE_NAMED} (directly|yourself)?`),
       ...each(DEPARTMENT_VERBS, (verb) => `${verb} ${DEPARTMENTS} (directly|yourself)?`),
+      // After a recommendation: "I'd suggest reaching out to our billing team".
+      ...each(CALL_GERUNDS, (verb) => `${verb} ${OUR_SIDE_NAMED} (directly|yourself)?`),
       `(email|e-mail|write to) ${ANOTHER_MAILBOX} (directly|yourself)?`,
       ...each(['call', 'ring', 'message', 'line', 'text'], (noun) => `(give|drop) (us|our (_)? (_)? ${STAFF}) a ${noun}`),
       '(send|drop) (us|our (_)? team) (a|an) (dm|direct message|private message|pm|whatsapp|text)',
@@ -93,6 +96,7 @@ const LEADS = new PatternIndex<Lead>([
     'you (must|should|ought to)',
     'you (are|will be) (required|asked|advised|requested|expected) to',
     '(we|i) (would|kindly)? (ask|recommend|suggest|advise|encourage|urge|request) (that)? (you)? (to)?',
+    '(i|we) (would)? (suggest|recommend|advise) (first)?',
     '(the|your) (best|quickest|fastest|easiest|simplest|only) (way|option|bet|route) (to _ _? _?)? (is|would be) (to)?',
     '(it is|it would be) (best|better|quicker|faster|easier|advisable) to',
   ].map((source) => [compilePattern(source), 'told'] as const),
@@ -100,10 +104,14 @@ const LEADS = new PatternIndex<Lead>([
 ]);
 // A purpose sends the request itself elsewhere: "You can call billing to set up a payment plan",
 // "… for a quote". Without one, "you can contact us by phone" only describes a channel.
-const PURPOSE = compilePattern(
-  '(to _|for (a|an|the|your) _)',
-);
-const GENERIC_PURPOSES = new Set(['assist', 'help', 'support', 'answer', 'guide', 'serve', 'provide', 'us', 'you', 'our', 'the', 'a', 'an', 'any', 'your', 'assistance', 'questions', 'question', 'information', 'info', 'further', 'more', 'chat', 'call', 'help', 'support', 'them', 'this', 'that', 'it', 'me']);
+const PURPOSE = compilePattern('(to _|for (a|an|the|your) _)');
+// Purposes that are no request: help in general ("to assist you", "for assistance") or the
+// contact itself ("to ensure you can reach us at the right time").
+const GENERIC_PURPOSES = new Set([
+  'assist', 'help', 'support', 'answer', 'guide', 'serve', 'provide', 'ensure', 'make', 'find', 'know', 'see', 'learn', 'us', 'you',
+  'our', 'the', 'a', 'an', 'any', 'your', 'them', 'this', 'that', 'it', 'me', 'assistance', 'questions', 'question', 'information',
+  'info', 'further', 'more', 'chat', 'call',
+]);
 // The customer asked how to reach a person: giving the channel answers the question. Their
 // words in the quoted message, or the reply restating them ("I understand you want to speak
 // with customer service").
@@ -125,7 +133,9 @@ const RESTATED = new PatternIndex(
     'you (need|want|would like) (assistance|help) (in|with) (calling|contacting|reaching)',
     'you (want|would like|need) to know (the|our)? (hours|times|number|ways)',
     '(ways|how) (to|you can) (contact|reach|get in touch with) (us|our)',
-    '(desire|wish|want|like) to ((speak|talk|connect|get in touch|chat) (with|to)|contact|reach)',
+    // "your desire to speak with…", "and wish to speak with one of our agents" ("you may want to contact
+    // our team" is the deflection itself).
+    '(desire|wish) to ((speak|talk|connect|get in touch|chat) (with|to)|contact|reach)',
   ].map((source) => [compilePattern(source), true] as const),
 );
 // A sentence that opens on the customer's wish for a person: "To speak with a live agent, …".
@@ -145,7 +155,7 @@ const COORDINATORS = new Set(['and', 'or']);
 const CHANNEL_VERBS = new Set(['contact', 'call', 'phone', 'ring', 'reach', 'get', 'speak', 'talk', 'chat', 'email', 'message', 'write']);
 const PLEASE = new Set(['please', 'kindly']);
 // A general offer, not an answer sent elsewhere: "For any other questions, please call us".
-const OFFER_FRAME = compilePattern('for (any|all)? (further|other|more|additional|urgent|immediate|general)? (questions|help|assistance|support|information|queries|enquiries|inquiries|concerns)');
+const OFFER_FRAME = compilePattern('for (any|all)? (further|other|more|additional|urgent|immediate|general)? (questions|help|assistance|support|information|queries|enquiries|inquiries|concerns|matters)');
 // The writer makes the contact: "I've asked billing to call you", "they'll email you by Friday".
 const HAND_OFFS = new PatternIndex([
   '(i|we) (have|had|will|shall|am going to|are going to)? (also|already|just|now|personally)? (asked|passed|forwarded|escalated|referred|transferred|copied|notified|alerted|contacted|emailed|messaged|arranged|booked|requested|told|ask|pass|forward|escalate|refer|transfer|copy|notify|alert|arrange|book|request|tell)',
@@ -161,9 +171,12 @@ function leadOf(sentence: Sentence, verb: number): Lead | undefined {
   // A list item: "2. Contact our billing team".
   if (at === 1 && isListNumber(tokens[0])) at = 0;
   const previous = tokens[at - 1];
-  if (!previous || clauseBreakBefore(sentence, at)) return 'told';
-  if (CLAUSE_OPENERS.has(previous.norm) && !COORDINATORS.has(previous.norm)) return 'told';
-  if (COORDINATORS.has(previous.norm)) {
+  // A gerund is an instruction only after a recommendation: "I'd suggest calling our team".
+  const gerund = tokens[verb]!.norm.endsWith('ing');
+  if (!gerund && (!previous || clauseBreakBefore(sentence, at))) return 'told';
+  if (!previous) return undefined;
+  if (!gerund && CLAUSE_OPENERS.has(previous.norm) && !COORDINATORS.has(previous.norm)) return 'told';
+  if (!gerund && COORDINATORS.has(previous.norm)) {
     // "I'll check and contact billing" shares the writer's subject, "the option to speak with
     // an agent or get in touch with our team" an infinitive; "Log in and call us" is the customer's.
     const before = tokens.slice(0, at - 1);
@@ -177,6 +190,9 @@ function leadOf(sentence: Sentence, verb: number): Lead | undefined {
 function isOptional(sentence: Sentence): boolean {
   return sentence.tokens.some((token) => OPTIONAL.has(token.norm)) || matchPattern(OPTIONAL_PHRASES, sentence).length > 0;
 }
+
+/** "Alternatively, …", "Otherwise, …": a sentence that offers another way, whatever its verb. */
+const opensOnAlternative = (sentence: Sentence): boolean => ['alternatively', 'otherwise'].includes(sentence.tokens[isListNumber(sentence.tokens[0]) ? 1 : 0]?.norm ?? '');
 
 function hasPurpose(sentence: Sentence): boolean {
   return matchPattern(PURPOSE, sentence).some((match) => !GENERIC_PURPOSES.has(sentence.tokens[match.to - 1]!.norm));
@@ -225,7 +241,8 @@ export default defineRule({
           if (/['"]/u.test(context.reply.text.charAt(report.start - 1)) && /['"]/u.test(context.reply.text.charAt(report.end))) continue;
           if (inCondition(sentence, verb)) continue;
           const lead = leadOf(sentence, verb);
-          if (lead === undefined || (lead === 'allowed' && (isOptional(sentence) || !hasPurpose(sentence))) || matchPattern(ANY_TIME, sentence).length > 0) continue;
+          if (lead === undefined || (lead === 'allowed' && (isOptional(sentence) || !hasPurpose(sentence)))) continue;
+          if (opensOnAlternative(sentence) || matchPattern(ANY_TIME, sentence).length > 0) continue;
           if ((asked ??= askedForContact(context.reply))) return;
           context.report(report);
         }
