@@ -48,6 +48,9 @@ const NOTE = 'Reply in the channel the customer chose, and change channel only w
 // pattern under its rarest words, and a group such as "(our|the) …" would file it under "the".
 const each = (words: readonly string[], pattern: (word: string) => string): string[] => words.map(pattern);
 const CALL_VERBS = ['contact', 'call', 'phone', 'ring', 'reach out to', 'reach', 'get in touch with', 'speak to', 'speak with', 'talk to', 'talk with', 'chat with', 'message', 'text', 'dm'];
+// "them" is our team only when the team was just named (see refersToOurTeam); the channel
+// detail that follows ("on 0333…", "at billing@…") says the customer is to get in touch.
+const TEAM_REFERENCE = '(directly|yourself)? (on|at|via|through|by) _';
 const CALL_GERUNDS = ['contacting', 'calling', 'phoning', 'ringing', 'reaching out to', 'getting in touch with', 'speaking to', 'speaking with', 'talking to'];
 // A bare department after a verb that is also a noun reads as a compound: "phone support".
 const DEPARTMENT_VERBS = ['contact', 'call', 'reach out to', 'get in touch with', 'speak to', 'speak with', 'talk to', 'talk with'];
@@ -61,6 +64,9 @@ const phrases: Phrase[] = [
       ...each(DEPARTMENT_VERBS, (verb) => `${verb} ${DEPARTMENTS} (directly|yourself)?`),
       // After a recommendation: "I'd suggest reaching out to our billing team".
       ...each(CALL_GERUNDS, (verb) => `${verb} ${OUR_SIDE_NAMED} (directly|yourself)?`),
+      // "Our returns team handles exchanges, so please give them a ring": them is our team.
+      ...each(['contact', 'call', 'phone', 'ring', 'reach', 'email', 'message'], (verb) => `${verb} them ${TEAM_REFERENCE}`),
+      `(give|drop) them a (call|ring|message|line) ${TEAM_REFERENCE}`,
       `(email|e-mail|write to) ${ANOTHER_MAILBOX} (directly|yourself)?`,
       ...each(['call', 'ring', 'message', 'line', 'text'], (noun) => `(give|drop) (us|our (_)? (_)? ${STAFF}) a ${noun}`),
       '(send|drop) (us|our (_)? team) (a|an) (dm|direct message|private message|pm|whatsapp|text)',
@@ -212,6 +218,24 @@ function askedForContact(reply: Reply): boolean {
   );
 }
 
+const OUR_TEAM = compilePattern(`(our (_)? (_)? ${STAFF}|our ${DEPARTMENTS}|the ${DEPARTMENTS} ${STAFF})`);
+/** Whether "them" in the sentence can be our team: the sentence or the one before names it. */
+function refersToOurTeam(sentence: Sentence, previous: Sentence | undefined): boolean {
+  return [sentence, previous].some((candidate) => candidate !== undefined && matchPattern(OUR_TEAM, candidate).length > 0);
+}
+
+/**
+ * Whether the sentence before offers the team on a condition or at any time: "If you have any
+ * questions, our support team is available to help. You can reach them at …" spells out an
+ * offer, it does not send the customer away.
+ */
+function continuesOffer(previous: Sentence | undefined): boolean {
+  if (!previous) return false;
+  const first = previous.tokens[isListNumber(previous.tokens[0]) ? 1 : 0]?.norm ?? '';
+  const offered = ['if', 'should', 'whenever'].includes(first) || matchPattern(ANY_TIME, previous).length > 0;
+  return offered && (matchPattern(OUR_TEAM, previous).length > 0 || previous.tokens.some((token) => token.norm === 'available' || token.norm === 'here'));
+}
+
 const handsOff = (sentence: Sentence | undefined): boolean => sentence !== undefined && HAND_OFFS.matches(sentence).length > 0;
 
 export default defineRule({
@@ -234,9 +258,11 @@ export default defineRule({
         if (reports.length === 0) return;
         if (matchPattern(OFFER_FRAME, sentence).some((frame) => frame.from === 0)) return;
         const index = paragraph.sentences.indexOf(sentence);
-        if (handsOff(sentence) || handsOff(paragraph.sentences[index - 1]) || handsOff(paragraph.sentences[index + 1])) return;
+        const previous = paragraph.sentences[index - 1];
+        if (handsOff(sentence) || handsOff(previous) || handsOff(paragraph.sentences[index + 1]) || continuesOffer(previous)) return;
         for (const report of reports) {
           const verb = sentence.tokens.findIndex((token) => token.start === report.start);
+          if (sentence.tokens[verb + 1]?.norm === 'them' && !refersToOurTeam(sentence, previous)) continue;
           // A label in the interface: "Look for the 'Contact Us' section".
           if (/['"]/u.test(context.reply.text.charAt(report.start - 1)) && /['"]/u.test(context.reply.text.charAt(report.end))) continue;
           if (inCondition(sentence, verb)) continue;
