@@ -1,4 +1,5 @@
 export { lint, analyzeReply, type LintMessage, type LintOptions, type LintResult } from './lint.js';
+export { applyFixes, fixUntilStable, selectFixes, MAX_FIX_PASSES, type AppliedFixes, type Fix, type FixableMessage, type FixOptions, type FixResult } from './fix.js';
 export { parseEmail, type EmailModel, type Region, type RegionKind } from './email.js';
 export { findPlaceholders, inferPlatform, PLATFORMS, type Placeholder, type PlaceholderRole, type PlaceholderSyntax, type PlatformSyntax } from './placeholders.js';
 export { analyzeParagraph, normalizeWord, type AnalyzedParagraph, type Sentence, type Token } from './text.js';

@@ -10,6 +10,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
+import { selectFixes } from '@replylint/core';
 import { rangeOf, toDiagnostic } from './diagnostics.js';
 import { isAutoFixable, messagesAt, type LintedDocument } from './linted.js';
 
@@ -38,16 +39,9 @@ export function workspaceEdit(linted: LintedDocument, edits: TextEdit[], options
   return options.documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri, version: linted.version }, edits)] } : { changes: { [uri]: edits } };
 }
 
-/** One edit per auto-fixable message, its first rewrite; overlapping messages keep the first. */
+/** One edit per message with an automatic fix; of overlapping fixes the core keeps the first. */
 export function fixAllEdits(linted: LintedDocument): TextEdit[] {
-  const edits: TextEdit[] = [];
-  let fixedUpTo = -1;
-  for (const message of linted.messages) {
-    if (!isAutoFixable(message) || message.startOffset < fixedUpTo) continue;
-    edits.push({ range: rangeOf(linted.document, message.fix.range[0], message.fix.range[1]), newText: message.fix.text });
-    fixedUpTo = message.endOffset;
-  }
-  return edits;
+  return selectFixes(linted.messages, (message) => message.fix).map(({ fix }) => ({ range: rangeOf(linted.document, fix!.range[0], fix!.range[1]), newText: fix!.text }));
 }
 
 /** Whether a client asking for `only` these kinds wants actions of `kind`. */

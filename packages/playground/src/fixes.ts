@@ -1,4 +1,5 @@
 /** Rewriting the draft with the core's suggestions: what "Copy fixed reply" copies. */
+import { applyFixes } from '@replylint/core';
 
 export interface Rewritable {
   startOffset: number;
@@ -14,20 +15,14 @@ export interface RewriteResult {
 
 /**
  * Replace each finding's range with its first (best) rewrite. Findings without a rewrite
- * are left as they are, and so is a finding that overlaps one already rewritten: two
- * rewrites of the same words cannot both hold.
+ * are left as they are, and so is a finding that overlaps one already rewritten (the core's
+ * `applyFixes` chooses): two rewrites of the same words cannot both hold.
  */
 export function applyBestRewrites(text: string, findings: readonly Rewritable[]): RewriteResult {
-  const chosen: Array<{ start: number; end: number; rewrite: string }> = [];
-  const byPosition = [...findings].sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset);
-  let claimedUntil = -1;
-  for (const finding of byPosition) {
+  const fixes = findings.flatMap((finding) => {
     const rewrite = finding.expected?.[0];
-    if (rewrite === undefined || finding.startOffset < claimedUntil) continue;
-    chosen.push({ start: finding.startOffset, end: finding.endOffset, rewrite });
-    claimedUntil = Math.max(finding.endOffset, finding.startOffset + 1);
-  }
-  let result = text;
-  for (const { start, end, rewrite } of chosen.reverse()) result = result.slice(0, start) + rewrite + result.slice(end);
-  return { text: result, applied: chosen.length };
+    return rewrite === undefined ? [] : [{ range: [finding.startOffset, finding.endOffset] as const, text: rewrite }];
+  });
+  const { output, applied } = applyFixes(text, fixes);
+  return { text: output, applied: applied.length };
 }
