@@ -8,15 +8,16 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ConfigError, lineColumn, lintTarget, parseFieldPath, PLATFORMS, resolveConfig, ruleById, rules, sourceFormats, SourceError, streamTargets, type Config, type DocumentInfo, type FieldMapping, type LintMessage, type Platform, type ResolvedConfig, type RuleSetting, type SourceProblem } from '@replylint/core';
 import { ConfigLoader, loadConfigFile } from '@replylint/core/node';
 import { FORMATS, formatReport, type Format } from './formatters/index.js';
-import { decodeReply, expandInputs, fileProblem, InputError, LINTABLE_EXTENSIONS, readReply, readStdin } from './inputs.js';
+import { decodeReply, expandInputs, fileProblem, InputError, LINTABLE_EXTENSIONS, readSource, readStdin } from './inputs.js';
+import { lintOrFix } from './fixing.js';
 import { failedFileResult, fileResult, problemMessage, toResultMessage, type FileResult } from './results.js';
 import { readRuleDocs } from './rule-docs.js';
 import { mappingFor } from './templates.js';
+import { FileChangedError, writeFileAtomic, type FileSnapshot } from './write-file.js';
 
 const EXPORT_EXTENSIONS = sourceFormats()
   .filter((format) => format.searchFolders === false)
   .flatMap((format) => format.extensions);
-import { writeFileAtomic } from './write-file.js';
 
 const VERSION = '0.1.0';
 
@@ -38,6 +39,8 @@ interface CliOptions {
   color?: boolean;
   kind?: DocumentInfo['kind'];
   platform?: Platform;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 export interface Io {
@@ -104,6 +107,8 @@ function program(io: Io): Command {
     .option('-c, --config <file>', 'use this configuration file instead of looking for one')
     .option('--no-config', 'ignore configuration files (recommended preset plus --rule)')
     .option('-q, --quiet', 'report errors only, not warnings')
+    .option('--fix', 'apply the automatic fixes to the files, then report what remains')
+    .option('--fix-dry-run', 'compute the fixes without writing them (the fixed text is "output" in --format json)')
     .option('--explain <rule-id>', 'print a rule\'s documentation')
     .option('--list-rules', 'list the rules')
     .option('--stdin-filename <name>', 'the name to show for input read from stdin (its extension chooses the input format)')
@@ -133,7 +138,8 @@ interface Input {
   filePath: string;
   /** The name whose extension chooses the input format (none for plain stdin). */
   formatPath?: string;
-  read(): Promise<string>;
+  /** The text, and for files the snapshot --fix checks before writing. */
+  read(): Promise<{ text: string; snapshot?: FileSnapshot }>;
 }
 
 interface PlacedProblem {
@@ -200,6 +206,16 @@ async function configFor(options: CliOptions, overrides: Config[]): Promise<(fil
   };
 }
 
+/** Replace the file with its fixed text, unless someone changed it since it was read. */
+async function writeFixed(path: string, shownAs: string, output: string, snapshot: FileSnapshot): Promise<void> {
+  try {
+    await writeFileAtomic(path, output, { unchangedSince: snapshot });
+  } catch (error) {
+    if (error instanceof FileChangedError) throw new InputError(shownAs, 'changed on disk since it was read; the fixes were not written (run replylint --fix again)');
+    throw new InputError(shownAs, `cannot write the fixed file: ${fileProblem(error)}`);
+  }
+}
+
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const command = program(io);
   try {
@@ -242,9 +258,18 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stderr(command.helpInformation());
     return 2;
   }
+  if (options.fix && options.fixDryRun) {
+    io.stderr('replylint: --fix and --fix-dry-run cannot be used together\n');
+    return 2;
+  }
+  if (useStdin && options.fix) {
+    // As in ESLint: there is no file to write, and mixing the fixed text into the report would garble both.
+    io.stderr('replylint: --fix cannot write piped input back; use --fix-dry-run --format json (the fixed text is each result\'s "output")\n');
+    return 2;
+  }
   if (useStdin) {
     const filePath = options.stdinFilename ?? '<stdin>';
-    inputs.push({ filePath, ...(options.stdinFilename === undefined ? {} : { formatPath: options.stdinFilename }), read: async () => decodeReply(await readStdin(), filePath) });
+    inputs.push({ filePath, ...(options.stdinFilename === undefined ? {} : { formatPath: options.stdinFilename }), read: async () => ({ text: decodeReply(await readStdin(), filePath) }) });
   }
   const expanded = await expandInputs(
     paths.filter((path) => path !== '-'),
@@ -255,21 +280,27 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     results.push(failedFileResult(error.filePath, error.message));
     failed = true;
   }
-  for (const filePath of expanded.files) inputs.push({ filePath, formatPath: filePath, read: () => readReply(resolve(io.cwd, filePath), filePath) });
+  for (const filePath of expanded.files) inputs.push({ filePath, formatPath: filePath, read: () => readSource(resolve(io.cwd, filePath), filePath) });
 
+  const fix = options.fix || options.fixDryRun ? { errorsOnly: Boolean(options.quiet) } : undefined;
   for (const input of inputs) {
     try {
-      const text = (await input.read()).replace(/^\uFEFF/u, '');
+      const { text, snapshot } = await input.read();
       const absolutePath = resolve(io.cwd, input.filePath === '<stdin>' ? 'stdin' : input.filePath);
       const { resolved: config, source: configSource } = await configForFile(absolutePath);
       const mapping = await mappingFor(absolutePath, options, config, configSource, io.cwd);
-      const { targets, messages, problems } = await lintSource(text, input, config, options, mapping);
+      // The fix loop lints the output last: `linted` is what remains in the file as it will be.
+      let linted: LintedSource | undefined;
+      const { output } = await lintOrFix(text, async (source) => (linted = await lintSource(source, input, config, options, mapping)).messages, fix);
+      const { targets, messages, problems } = linted!;
+      if (output !== undefined && options.fix && snapshot) await writeFixed(absolutePath, input.filePath, output, snapshot);
       const shown = options.quiet ? messages.filter((message) => message.fatal) : messages;
       // Problems are errors in their place, beside the findings of the rest; with nothing linted, the file failed.
       for (const problem of problems) io.stderr(`replylint: ${input.filePath}:${problem.line}:${problem.column}: ${problem.message}\n`);
       failed ||= problems.length > 0;
       const placed = [...problems.map((problem) => problemMessage(problem, targets === 0)), ...shown.map(toResultMessage)].sort((a, b) => a.line - b.line || a.column - b.column);
-      results.push(targets === 0 && problems.length > 0 ? { ...fileResult(input.filePath, placed), score: null } : fileResult(input.filePath, placed));
+      const result = targets === 0 && problems.length > 0 ? { ...fileResult(input.filePath, placed), score: null } : fileResult(input.filePath, placed);
+      results.push(output === undefined ? result : { ...result, output });
     } catch (error) {
       if (!(error instanceof InputError || error instanceof ConfigError)) throw error;
       io.stderr(`replylint: ${error.message}\n`);

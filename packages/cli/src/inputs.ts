@@ -2,10 +2,11 @@
  * Turning the command line's paths, folders and globs into files, and files into text,
  * with one clear error per input that cannot be linted.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { sourceFormats } from '@replylint/core';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import type { FileSnapshot } from './write-file.js';
 
 /** What folders are searched for: every registered input format's extensions. */
 export const LINTABLE_EXTENSIONS = sourceFormats()
@@ -62,7 +63,8 @@ function firstInvalidUtf8(bytes: Uint8Array): string {
   return `${lines.length}:${lines[lines.length - 1]!.length + 1}`;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+// ignoreBOM keeps a BOM in the text, so that --fix can write it back.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decode a reply, rejecting binary data and invalid UTF-8 with a message that says which. */
 export function decodeReply(bytes: Uint8Array, filePath: string): string {
@@ -80,15 +82,22 @@ export function fileProblem(error: unknown): string {
   return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
 }
 
-/** Errors name the file as the user gave it (`shownAs`), not by its absolute path. */
-export async function readReply(filePath: string, shownAs = filePath): Promise<string> {
-  let bytes: Uint8Array;
+/** A file's text with the snapshot that `--fix` checks before writing. Errors name the file as the user gave it (`shownAs`), not by its absolute path. */
+export async function readSource(filePath: string, shownAs = filePath): Promise<{ text: string; snapshot: FileSnapshot }> {
+  let snapshot: FileSnapshot;
   try {
-    bytes = await readFile(filePath);
+    const handle = await open(filePath, 'r');
+    try {
+      const info = await handle.stat();
+      if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      snapshot = { bytes: await handle.readFile(), size: info.size, mtimeMs: info.mtimeMs };
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     throw new InputError(shownAs, fileProblem(error));
   }
-  return decodeReply(bytes, shownAs);
+  return { text: decodeReply(snapshot.bytes, shownAs), snapshot };
 }
 
 export async function readStdin(): Promise<Uint8Array> {

@@ -27,6 +27,8 @@ export interface ResultMessage {
   expected?: string[];
   note?: string;
   url?: string;
+  /** The automatic fix that --fix applies (ESLint's shape), when the rule is fixable. */
+  fix?: { range: [number, number]; text: string };
   suggestions?: Suggestion[];
   /** The reply within the file (a MIME part, a template's name), for files holding more than the reply itself. */
   target?: string;
@@ -44,6 +46,8 @@ export interface FileResult {
   fixableWarningCount: number;
   /** The reply's 0–100 quality score over the reported findings; null when it could not be linted. */
   score: number | null;
+  /** With --fix or --fix-dry-run, the fixed source (BOM included), when fixing changed it. */
+  output?: string;
 }
 
 export function toResultMessage(message: LintMessage): ResultMessage {
@@ -61,6 +65,7 @@ export function toResultMessage(message: LintMessage): ResultMessage {
     [SOURCE_RANGE]: { start: message.startOffset, end: message.endOffset },
   };
   if (message.note) result.note = message.note;
+  if (message.fix) result.fix = message.fix;
   if (message.suggestions) result.suggestions = message.suggestions;
   if (message.target !== undefined) result.target = message.target;
   return result;
@@ -76,8 +81,8 @@ export function fileResult(filePath: string, messages: ResultMessage[]): FileRes
     warningCount: warnings.length,
     infoCount: messages.filter((message) => message.severity === 0).length,
     fatalErrorCount: messages.filter((message) => message.fatal).length,
-    fixableErrorCount: errors.filter((message) => message.suggestions).length,
-    fixableWarningCount: warnings.filter((message) => message.suggestions).length,
+    fixableErrorCount: errors.filter((message) => message.fix).length,
+    fixableWarningCount: warnings.filter((message) => message.fix).length,
     score: qualityScore(messages.map((message) => ({ fatal: message.severity === 0 ? undefined : message.severity === 2 }))),
   };
 }
