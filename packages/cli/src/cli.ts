@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, lineColumn, lintTarget, parseFieldPath, PLATFORMS, resolveConfig, ruleById, rules, sourceFormats, SourceError, streamTargets, type Config, type DocumentInfo, type FieldMapping, type LintMessage, type Platform, type ResolvedConfig, type RuleSetting, type SourceProblem } from '@replylint/core';
-import { ConfigLoader, loadConfigFile } from '@replylint/core/node';
+import { ConfigLoader, loadConfigFile, type FoundConfig } from '@replylint/core/node';
 import { FORMATS, formatReport, type Format } from './formatters/index.js';
 import { decodeReply, expandInputs, fileProblem, InputError, LINTABLE_EXTENSIONS, readSource, readStdin } from './inputs.js';
 import { lintOrFix } from './fixing.js';
@@ -188,18 +188,17 @@ interface FileConfig {
 
 /** The configuration for each file: discovered per folder, or fixed by --config / --no-config. */
 async function configFor(options: CliOptions, overrides: Config[]): Promise<(filePath: string) => Promise<FileConfig>> {
-  if (options.config === false) {
-    const resolved = resolveConfig(...overrides);
-    return async () => ({ resolved });
-  }
+  let fixed: FoundConfig | undefined;
+  if (options.config === false) fixed = {};
   if (typeof options.config === 'string') {
     const source = options.config;
     const config = await loadConfigFile(source);
     if (!config) throw new ConfigError('no such file (or a package.json without a "replylint" key)', source);
-    const resolved = resolveConfig(config, ...overrides);
-    return async () => ({ resolved, source });
+    // Resolved once up front, so that a bad rule setting fails before any file is read.
+    resolveConfig(config, ...overrides);
+    fixed = { config, source };
   }
-  const loader = new ConfigLoader(overrides);
+  const loader = new ConfigLoader(overrides, fixed);
   return async (filePath) => {
     const { resolved, source } = await loader.forFile(filePath);
     return source === undefined ? { resolved } : { resolved, source };

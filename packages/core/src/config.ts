@@ -2,6 +2,7 @@
  * Configuration: presets, per-rule severity and options, validated with errors that name
  * the file and the key. Loading files from disk lives in the Node entry (`node.ts`).
  */
+import { Minimatch } from 'minimatch';
 import type { AnyRule, Platform, RuleSeverity } from './rule.js';
 import { PLATFORMS } from './placeholders.js';
 import { rules as builtInRules } from './rules/index.js';
@@ -22,11 +23,19 @@ export interface TemplateMapping {
   platform?: Platform;
 }
 
+/** Rules for some files only, as ESLint's overrides: `files` are globs relative to the configuration file's folder. */
+export interface ConfigOverride {
+  files: string | string[];
+  rules?: Record<string, RuleSetting>;
+}
+
 export interface Config {
   $schema?: string;
   extends?: string | string[];
   rules?: Record<string, RuleSetting>;
   templates?: TemplateMapping[];
+  /** Applied in order to the files they match, after `rules`: later overrides win. */
+  overrides?: ConfigOverride[];
 }
 
 export interface ResolvedRule {
@@ -69,7 +78,8 @@ export const presets: Readonly<Record<string, Config>> = {
 
 export const DEFAULT_PRESET = 'replylint:recommended';
 
-const KNOWN_KEYS = new Set(['$schema', 'extends', 'rules', 'templates']);
+const KNOWN_KEYS = new Set(['$schema', 'extends', 'rules', 'templates', 'overrides']);
+const OVERRIDE_KEYS = ['files', 'rules'];
 
 const TEMPLATE_KEYS = new Set(['files', 'field', 'name', 'platform']);
 
@@ -122,6 +132,79 @@ function closestRuleId(id: string): string | undefined {
   return candidates.find((candidate) => candidate.includes(id) || id.includes(candidate)) ?? candidates.find((candidate) => candidate.split('-')[0] === id.split('-')[0]);
 }
 
+function validateRules(rules: unknown, source: string | undefined, prefix: string): void {
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) throw new ConfigError(`"${prefix}" must be an object of rule id → setting`, source, prefix);
+  for (const [id, setting] of Object.entries(rules)) {
+    const key = `${prefix}.${id}`;
+    const rule = ruleById.get(id);
+    if (!rule) {
+      const hint = closestRuleId(id);
+      throw new ConfigError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`, source, key);
+    }
+    const [severity, options] = Array.isArray(setting) ? setting : [setting];
+    severityOf(severity, source, key);
+    if (Array.isArray(setting) && setting.length > 2) throw new ConfigError('a rule setting is "severity" or [severity, options]', source, key);
+    if (options !== undefined) {
+      if (!rule.options) throw new ConfigError(`rule "${id}" takes no options`, source, key);
+      try {
+        rule.options.parse(options);
+      } catch (error) {
+        throw new ConfigError((error as Error).message, source, `${key}[1]`);
+      }
+    }
+  }
+}
+
+function validateOverrides(overrides: unknown, source: string | undefined): void {
+  if (!Array.isArray(overrides)) throw new ConfigError('"overrides" must be a list of { files, rules }', source, 'overrides');
+  overrides.forEach((override: unknown, index) => {
+    const at = `overrides[${index}]`;
+    if (typeof override !== 'object' || override === null || Array.isArray(override)) throw new ConfigError('an override must be an object with "files" and "rules"', source, at);
+    for (const key of Object.keys(override)) {
+      if (!OVERRIDE_KEYS.includes(key)) throw new ConfigError(`unknown key (expected one of: ${OVERRIDE_KEYS.join(', ')})`, source, `${at}.${key}`);
+    }
+    const { files, rules } = override as Record<string, unknown>;
+    const patterns = Array.isArray(files) ? files : [files];
+    if (files === undefined || patterns.length === 0 || patterns.some((pattern) => typeof pattern !== 'string' || pattern.trim() === '')) {
+      throw new ConfigError('"files" must be a glob or a list of globs, relative to the configuration file\'s folder (e.g. "macros/legacy/**")', source, `${at}.files`);
+    }
+    for (const pattern of patterns as string[]) {
+      // As in ESLint: an override applies inside the configuration's folder, never above it.
+      if (/^(\/|[a-z]:[\\/])/iu.test(pattern) || pattern.split(/[\\/]/u).includes('..')) {
+        throw new ConfigError(`"${pattern}" must be relative to the configuration file's folder, without ".."`, source, `${at}.files`);
+      }
+    }
+    if (rules !== undefined) validateRules(rules, source, `${at}.rules`);
+  });
+}
+
+const compiledGlobs = new Map<string, Minimatch>();
+
+/**
+ * Whether a file matches a configuration's `files` globs, given its "/"-separated path relative
+ * to the configuration file's folder. ESLint's matching: dot files included, and a glob
+ * without "/" matches the file name in any folder.
+ */
+export function matchesFiles(files: string | readonly string[], relativePath: string): boolean {
+  return (typeof files === 'string' ? [files] : files).some((pattern) => {
+    let glob = compiledGlobs.get(pattern);
+    if (!glob) compiledGlobs.set(pattern, (glob = new Minimatch(pattern.replace(/^\.\//u, ''), { dot: true, matchBase: true })));
+    return glob.match(relativePath);
+  });
+}
+
+/** The indices of the overrides whose `files` match `relativePath` (as for `matchesFiles`). */
+export function matchingOverrides(config: Config, relativePath: string): number[] {
+  return (config.overrides ?? []).flatMap((override, index) => (matchesFiles(override.files, relativePath) ? [index] : []));
+}
+
+/** `config` with the rules of the overrides at `indices` laid over its own, in order; without `overrides`. */
+export function applyOverrides(config: Config, indices: readonly number[]): Config {
+  const { overrides = [], ...base } = config;
+  const rules = indices.map((index) => overrides[index]?.rules ?? {});
+  return rules.length === 0 ? base : { ...base, rules: Object.assign({}, base.rules, ...rules) };
+}
+
 /** Check a raw configuration object; throws ConfigError naming the key at fault. */
 export function validateConfig(raw: unknown, source?: string): Config {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('the configuration must be an object', source);
@@ -136,28 +219,8 @@ export function validateConfig(raw: unknown, source?: string): Config {
     }
   }
   if (config.templates !== undefined) validateTemplates(config.templates, source);
-  if (config.rules !== undefined) {
-    if (typeof config.rules !== 'object' || config.rules === null || Array.isArray(config.rules)) throw new ConfigError('"rules" must be an object of rule id → setting', source, 'rules');
-    for (const [id, setting] of Object.entries(config.rules)) {
-      const key = `rules.${id}`;
-      const rule = ruleById.get(id);
-      if (!rule) {
-        const hint = closestRuleId(id);
-        throw new ConfigError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`, source, key);
-      }
-      const [severity, options] = Array.isArray(setting) ? setting : [setting];
-      severityOf(severity, source, key);
-      if (Array.isArray(setting) && setting.length > 2) throw new ConfigError('a rule setting is "severity" or [severity, options]', source, key);
-      if (options !== undefined) {
-        if (!rule.options) throw new ConfigError(`rule "${id}" takes no options`, source, key);
-        try {
-          rule.options.parse(options);
-        } catch (error) {
-          throw new ConfigError((error as Error).message, source, `${key}[1]`);
-        }
-      }
-    }
-  }
+  if (config.rules !== undefined) validateRules(config.rules, source, 'rules');
+  if (config.overrides !== undefined) validateOverrides(config.overrides, source);
   return config as Config;
 }
 

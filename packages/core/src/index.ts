@@ -6,7 +6,7 @@ export { analyzeParagraph, normalizeWord, type AnalyzedParagraph, type Sentence,
 export { compilePattern, matchPattern, PatternError } from './phrases.js';
 export { definePhraseRule, phraseMatcher, phraseOptionsSpec, matchCase, type Phrase, type PhraseOptions } from './phrase-rule.js';
 export { defineRule, ruleUrl, type AnyRule, type Report, type Reply, type RuleContext, type RuleMeta, type RuleModule, type RuleVisitors, type RuleSeverity, type DocumentInfo, type Platform } from './rule.js';
-export { ConfigError, DEFAULT_PRESET, presets, resolveConfig, ruleById, validateConfig, type Config, type ResolvedConfig, type RuleSetting, type TemplateMapping } from './config.js';
+export { applyOverrides, ConfigError, DEFAULT_PRESET, matchesFiles, matchingOverrides, presets, resolveConfig, ruleById, validateConfig, type Config, type ConfigOverride, type ResolvedConfig, type RuleSetting, type TemplateMapping } from './config.js';
 export { rules } from './rules/index.js';
 export { findThanks } from './rules/missing-thanks.js';
 export { hasReference } from './rules/missing-reference.js';

@@ -4,8 +4,8 @@
  * file's folder. Kept out of the main entry so the browser build never sees `node:` imports.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { ConfigError, resolveConfig, validateConfig, type Config, type ResolvedConfig } from './config.js';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { applyOverrides, ConfigError, matchingOverrides, resolveConfig, validateConfig, type Config, type ResolvedConfig } from './config.js';
 import { loadYaml } from './sources/exports/yaml.js';
 
 export const CONFIG_FILE_NAMES = ['.replylintrc.json', '.replylintrc.yaml', '.replylintrc.yml', '.replylintrc', 'package.json'] as const;
@@ -69,25 +69,46 @@ export interface LoadedConfig extends FoundConfig {
   resolved: ResolvedConfig;
 }
 
+interface FolderConfig extends FoundConfig {
+  /** Resolved configurations by the overrides that matched ("0,2"): most files share a few. */
+  byOverrides: Map<string, ResolvedConfig>;
+}
+
+/** `path` relative to `folder`, "/"-separated, as override globs are written. */
+function relativePosix(folder: string, path: string): string {
+  return relative(folder, path).split(sep).join('/');
+}
+
 /**
  * Configuration per file, cached per folder so a run over thousands of templates (or an
  * editor session) reads each configuration file once. `clear()` after a file changes.
+ * `fixed` replaces discovery (the CLI's --config and --no-config). A configuration's
+ * `overrides` apply to the files under its folder that they match.
  */
 export class ConfigLoader {
-  private readonly byDirectory = new Map<string, Promise<LoadedConfig>>();
+  private readonly byDirectory = new Map<string, Promise<FolderConfig>>();
 
-  constructor(private readonly overrides: Config[] = []) {}
+  constructor(
+    private readonly overrides: Config[] = [],
+    private readonly fixed?: FoundConfig,
+  ) {}
 
-  forFile(filePath: string): Promise<LoadedConfig> {
-    const directory = dirname(resolve(filePath));
+  async forFile(filePath: string): Promise<LoadedConfig> {
+    const absolute = resolve(filePath);
+    const directory = dirname(absolute);
     let loaded = this.byDirectory.get(directory);
     if (!loaded) {
-      loaded = findConfig(directory).then((found) => ({ ...found, resolved: this.resolve(found.config, found.source) }));
+      loaded = (this.fixed ? Promise.resolve(this.fixed) : findConfig(directory)).then((found) => ({ ...found, byOverrides: new Map() }));
       // A failed load is not cached: the user may fix the file and try again.
       loaded.catch(() => this.byDirectory.delete(directory));
       this.byDirectory.set(directory, loaded);
     }
-    return loaded;
+    const { config, source, byOverrides } = await loaded;
+    const matched = config && source ? matchingOverrides(config, relativePosix(dirname(source), absolute)) : [];
+    const key = matched.join(',');
+    let resolved = byOverrides.get(key);
+    if (!resolved) byOverrides.set(key, (resolved = this.resolve(config && applyOverrides(config, matched), source)));
+    return { config, source, resolved };
   }
 
   private resolve(config: Config | undefined, source: string | undefined): ResolvedConfig {
