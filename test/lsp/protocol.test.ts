@@ -224,6 +224,26 @@ describe('configuration', () => {
     expect(diagnostics.map((diagnostic) => diagnostic.severity)).toEqual([DiagnosticSeverity.Error, DiagnosticSeverity.Error]);
   });
 
+  it('leaves out documents that the workspace\'s .replylintignore matches, and notices when it changes', async () => {
+    const ignoreFile = join(workspace, '.replylintignore');
+    const legacyUri = uriOf(join(workspace, 'legacy', 'reply.txt'));
+    const notifyIgnoreFile = (type: FileChangeType) => client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(ignoreFile), type }] });
+    try {
+      await client.open(legacyUri, RUDE);
+      expect(codes(await client.current(legacyUri))).toHaveLength(2);
+      writeFileSync(ignoreFile, '# generated macros\nlegacy/\n');
+      let mark = client.diagnostics.mark();
+      await notifyIgnoreFile(FileChangeType.Created);
+      expect((await client.diagnostics.next((params) => params.uri === legacyUri, mark)).diagnostics).toEqual([]);
+      rmSync(ignoreFile);
+      mark = client.diagnostics.mark();
+      await notifyIgnoreFile(FileChangeType.Deleted);
+      expect(codes(await client.diagnostics.next((params) => params.uri === legacyUri, mark))).toHaveLength(2);
+    } finally {
+      rmSync(ignoreFile, { force: true });
+    }
+  });
+
   it('shows one message naming a bad configuration file and keeps linting with the defaults', async () => {
     writeConfig({ extends: [], rules: { 'rude-phrasingg': 'warn' } });
     await client.open(replyUri, RUDE);

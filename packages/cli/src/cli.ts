@@ -6,9 +6,9 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, lineColumn, lintTarget, parseFieldPath, PLATFORMS, resolveConfig, ruleById, rules, sourceFormats, SourceError, streamTargets, type Config, type DocumentInfo, type FieldMapping, type LintMessage, type Platform, type ResolvedConfig, type RuleSetting, type SourceProblem } from '@replylint/core';
-import { ConfigLoader, loadConfigFile, type FoundConfig } from '@replylint/core/node';
+import { ConfigLoader, IGNORE_FILE_NAME, IgnoreFile, loadConfigFile, type FoundConfig } from '@replylint/core/node';
 import { FORMATS, formatReport, type Format } from './formatters/index.js';
-import { decodeReply, expandInputs, fileProblem, InputError, LINTABLE_EXTENSIONS, readSource, readStdin } from './inputs.js';
+import { decodeReply, expandInputs, fileProblem, InputError, LINTABLE_EXTENSIONS, readSource, readStdin, type IgnoreTest } from './inputs.js';
 import { lintOrFix } from './fixing.js';
 import { failedFileResult, fileResult, problemMessage, toResultMessage, type FileResult } from './results.js';
 import { readRuleDocs } from './rule-docs.js';
@@ -41,6 +41,8 @@ interface CliOptions {
   platform?: Platform;
   fix?: boolean;
   fixDryRun?: boolean;
+  ignore: boolean;
+  ignorePath?: string;
 }
 
 export interface Io {
@@ -119,6 +121,8 @@ function program(io: Io): Command {
     .option('--template-name-field <path>', 'the field naming each template (its title or id), from the item holding the reply', fieldPath)
     .addOption(new Option('--jsonl', 'read inputs as JSON Lines, one sent reply per line (same as --input-format jsonl)').conflicts('inputFormat'))
     .option('--jsonl-field <path>', 'the field holding the reply in each JSON Lines record (default: reply, body, text, content or message)', fieldPath)
+    .option('--ignore-path <file>', `read ignore patterns from this file instead of ./${IGNORE_FILE_NAME}`)
+    .option('--no-ignore', `lint files even when ${IGNORE_FILE_NAME} matches them`)
     .option('--no-color', 'never colour the output (NO_COLOR is respected too)')
     .version(VERSION, '-v, --version')
     .exitOverride()
@@ -205,6 +209,15 @@ async function configFor(options: CliOptions, overrides: Config[]): Promise<(fil
   };
 }
 
+/** ./.replylintignore (or --ignore-path) as a test of absolute paths; nothing is ignored with --no-ignore. */
+async function ignoreTest(options: CliOptions, cwd: string): Promise<IgnoreTest> {
+  if (!options.ignore) return () => false;
+  const path = resolve(cwd, options.ignorePath ?? IGNORE_FILE_NAME);
+  const file = await IgnoreFile.load(path);
+  if (!file && options.ignorePath !== undefined) throw new ConfigError('no such ignore file', options.ignorePath);
+  return file ? (filePath, isFolder) => file.ignores(filePath, isFolder) : () => false;
+}
+
 /** Replace the file with its fixed text, unless someone changed it since it was read. */
 async function writeFixed(path: string, shownAs: string, output: string, snapshot: FileSnapshot): Promise<void> {
   try {
@@ -242,8 +255,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
   const overrides: Config[] = options.rule.length > 0 ? [{ rules: Object.fromEntries(options.rule) }] : [];
   let configForFile: (filePath: string) => Promise<FileConfig>;
+  let isIgnored: IgnoreTest;
   try {
     configForFile = await configFor(options, overrides);
+    isIgnored = await ignoreTest(options, io.cwd);
   } catch (error) {
     io.stderr(`replylint: ${(error as Error).message}\n`);
     return 2;
@@ -266,14 +281,19 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stderr('replylint: --fix cannot write piped input back; use --fix-dry-run --format json (the fixed text is each result\'s "output")\n');
     return 2;
   }
-  if (useStdin) {
+  const warnIgnored = (filePath: string): void => io.stderr(`replylint: warning: ${filePath}: ignored because of a matching ignore pattern; use --no-ignore to lint it\n`);
+  if (useStdin && options.stdinFilename !== undefined && isIgnored(resolve(io.cwd, options.stdinFilename))) {
+    warnIgnored(options.stdinFilename);
+  } else if (useStdin) {
     const filePath = options.stdinFilename ?? '<stdin>';
     inputs.push({ filePath, ...(options.stdinFilename === undefined ? {} : { formatPath: options.stdinFilename }), read: async () => ({ text: decodeReply(await readStdin(), filePath) }) });
   }
   const expanded = await expandInputs(
     paths.filter((path) => path !== '-'),
     io.cwd,
+    isIgnored,
   );
+  expanded.ignored.forEach(warnIgnored);
   for (const error of expanded.errors) {
     io.stderr(`replylint: ${error.message}\n`);
     results.push(failedFileResult(error.filePath, error.message));

@@ -26,33 +26,51 @@ export class InputError extends Error {
 
 export interface ExpandedInputs {
   files: string[];
+  /** Files named on the command line that an ignore pattern matches: not linted, and worth a warning. */
+  ignored: string[];
   errors: InputError[];
 }
 
-/** Files named on the command line, in the order given, each once. */
-export async function expandInputs(patterns: readonly string[], cwd: string): Promise<ExpandedInputs> {
+/** Whether a file or folder (absolute path) matches an ignore pattern. */
+export type IgnoreTest = (path: string, isFolder?: boolean) => boolean;
+
+const notIgnored: IgnoreTest = () => false;
+
+/**
+ * Files named on the command line, in the order given, each once. Files that folders and
+ * globs bring in are skipped silently when ignored; a file named explicitly is reported in
+ * `ignored`, as ESLint does.
+ */
+export async function expandInputs(patterns: readonly string[], cwd: string, isIgnored: IgnoreTest = notIgnored): Promise<ExpandedInputs> {
   const files = new Set<string>();
+  const ignored = new Set<string>();
   const errors: InputError[] = [];
   const lintable = `**/*.{${LINTABLE_EXTENSIONS.map((extension) => extension.slice(1)).join(',')}}`;
+  const addMatches = (pattern: string, matches: string[], none: string): void => {
+    const kept = matches.filter((match) => !isIgnored(match));
+    if (matches.length === 0) errors.push(new InputError(pattern, none));
+    else if (kept.length === 0) errors.push(new InputError(pattern, `all ${matches.length === 1 ? 'the file' : `${matches.length} files`} here match an ignore pattern (use --no-ignore to lint them)`));
+    kept.sort().forEach((match) => files.add(match));
+  };
   for (const pattern of patterns) {
     if (isDynamicPattern(pattern)) {
-      const matches = await glob(pattern, { cwd, ignore: IGNORED_FOLDERS, absolute: true, onlyFiles: true });
-      if (matches.length === 0) errors.push(new InputError(pattern, 'no files match this pattern'));
-      matches.sort().forEach((match) => files.add(match));
+      addMatches(pattern, await glob(pattern, { cwd, ignore: IGNORED_FOLDERS, absolute: true, onlyFiles: true }), 'no files match this pattern');
       continue;
     }
     const absolute = resolve(cwd, pattern);
     const info = await stat(absolute).catch(() => undefined);
     if (info?.isDirectory()) {
-      const matches = await glob(lintable, { cwd: absolute, ignore: IGNORED_FOLDERS, absolute: true, onlyFiles: true });
-      if (matches.length === 0) errors.push(new InputError(pattern, `no ${LINTABLE_EXTENSIONS.join(' or ')} files in this folder`));
-      matches.sort().forEach((match) => files.add(match));
+      if (isIgnored(absolute, true)) ignored.add(absolute);
+      else addMatches(pattern, await glob(lintable, { cwd: absolute, ignore: IGNORED_FOLDERS, absolute: true, onlyFiles: true }), `no ${LINTABLE_EXTENSIONS.join(' or ')} files in this folder`);
+    } else if (isIgnored(absolute)) {
+      ignored.add(absolute);
     } else {
       // Missing files are reported when read, in their place in the output.
       files.add(absolute);
     }
   }
-  return { files: [...files].map((file) => relative(cwd, file) || file), errors };
+  const shown = (file: string): string => relative(cwd, file) || file;
+  return { files: [...files].map(shown), ignored: [...ignored].filter((file) => !files.has(file)).map(shown), errors };
 }
 
 /** A line:column for the first byte sequence that is not valid UTF-8. */

@@ -1,10 +1,11 @@
 /**
  * Node-only configuration discovery: `.replylintrc.json`, `.replylintrc.yaml`/`.yml`,
  * `.replylintrc` (JSON or YAML) or a `replylint` key in package.json, found upward from a
- * file's folder. Kept out of the main entry so the browser build never sees `node:` imports.
+ * file's folder; `.replylintignore` files. Kept out of the main entry so the browser build never sees `node:` imports.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { applyOverrides, ConfigError, matchingOverrides, resolveConfig, validateConfig, type Config, type ResolvedConfig } from './config.js';
 import { loadYaml } from './sources/exports/yaml.js';
 
@@ -122,5 +123,31 @@ export class ConfigLoader {
 
   clear(): void {
     this.byDirectory.clear();
+  }
+}
+
+export const IGNORE_FILE_NAME = '.replylintignore';
+
+/**
+ * A `.replylintignore`: gitignore patterns, relative to the file's folder, naming files and
+ * folders that are not linted (generated macros, vendored libraries).
+ */
+export class IgnoreFile {
+  private constructor(
+    readonly path: string,
+    private readonly matcher: Ignore,
+  ) {}
+
+  /** The ignore file at `path`; undefined when there is none. */
+  static async load(path: string): Promise<IgnoreFile | undefined> {
+    const text = await readIfPresent(path);
+    return text === undefined ? undefined : new IgnoreFile(resolve(path), ignore().add(text));
+  }
+
+  /** Whether a file (or, with `isFolder`, a folder) is ignored. Paths outside the ignore file's folder never are. */
+  ignores(path: string, isFolder = false): boolean {
+    const inside = relativePosix(dirname(this.path), resolve(path));
+    if (inside === '' || inside === '..' || inside.startsWith('../') || isAbsolute(inside)) return false;
+    return this.matcher.ignores(isFolder ? `${inside}/` : inside);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { extractTargets, lintTarget, rules, ruleById, ruleUrl, type LintMessage, type ResolvedConfig } from '@replylint/core';
-import { CONFIG_FILE_NAMES } from '@replylint/core/node';
+import { CONFIG_FILE_NAMES, IGNORE_FILE_NAME } from '@replylint/core/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DidChangeConfigurationNotification,
@@ -57,7 +57,7 @@ export interface Stats {
  */
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
-const CONFIG_NAMES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
+const CONFIG_NAMES: ReadonlySet<string> = new Set([...CONFIG_FILE_NAMES, IGNORE_FILE_NAME]);
 
 /** Editor language ids read through an input format, so that positions land in the Markdown or HTML source. */
 const FORMAT_OF_LANGUAGE: Readonly<Record<string, string>> = { markdown: 'markdown', html: 'html' };
@@ -137,7 +137,7 @@ export function startServer(connection: Connection): void {
   /** Lint the document as it is now; undefined when its settings or language leave it alone. */
   async function lintDocument(document: TextDocument): Promise<LintedDocument | undefined> {
     const settings = await settingsFor(document.uri);
-    if (!settings.enable || !settings.languages.includes(document.languageId)) return undefined;
+    if (!settings.enable || !settings.languages.includes(document.languageId) || (await configs.isIgnored(document.uri))) return undefined;
     const config = withoutDisabled(await configs.forDocument(document.uri, settings), document.uri);
     // A copy: the synced document is updated in place by later changes, the result must not be.
     const snapshot = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
@@ -239,7 +239,7 @@ export function startServer(connection: Connection): void {
     }
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }],
+        watchers: [{ globPattern: `**/{${[...CONFIG_NAMES].join(',')}}` }],
       });
     }
   });
