@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeReply, findPlaceholders, lint, parseEmail, type EmailModel, type LintMessage, type Region } from '../packages/core/src/index.js';
+import { analyzeReply, applyFixes, findPlaceholders, fixUntilStable, lint, MAX_FIX_PASSES, parseEmail, type EmailModel, type Fix, type LintMessage, type Region } from '../packages/core/src/index.js';
 import { maskPlaceholders } from '../packages/core/src/placeholders.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -354,5 +354,142 @@ describe('maskPlaceholders', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Fixes
+
+/** A source with fixes anywhere in it: overlapping, nested, empty insertions, deletions. */
+const sourceWithFixes = unicodeText.chain((source) =>
+  fc.tuple(
+    fc.constant(source),
+    fc.array(
+      fc.tuple(fc.nat(source.length), fc.nat(source.length), fc.oneof(fc.constant(''), fc.string({ unit: 'grapheme', maxLength: 12 }), lineBreak)).map(([a, b, text]): Fix => ({ range: [Math.min(a, b), Math.max(a, b)], text })),
+      { maxLength: 8 },
+    ),
+  ),
+);
+
+/** A source with fixes that do not overlap: cut points in order, each gap possibly fixed. */
+const sourceWithDisjointFixes = unicodeText.chain((source) =>
+  fc.tuple(
+    fc.constant(source),
+    fc.uniqueArray(fc.nat(source.length), { maxLength: 10 }).chain((cuts) => {
+      const points = [...cuts].sort((a, b) => a - b);
+      const spans = points.slice(1).map((end, index): [number, number] => [points[index]!, end]);
+      // Insertions at distinct points, replacements between them: never two insertions at one point.
+      return fc.tuple(...spans.map(([start, end]) => fc.option(fc.string({ maxLength: 6 }).map((text): Fix => ({ range: [start, end], text })), { nil: undefined })));
+    }),
+  ),
+).map(([source, fixes]) => ({ source, fixes: fixes.filter((fix): fix is Fix => fix !== undefined) }));
+
+/** Apply fixes one at a time from the end of the source: an oracle independent of applyFixes. */
+function spliceFromTheEnd(source: string, fixes: readonly Fix[]): string {
+  return [...fixes].sort((a, b) => b.range[0] - a.range[0] || b.range[1] - a.range[1]).reduce((text, { range, text: replacement }) => text.slice(0, range[0]) + replacement + text.slice(range[1]), source);
+}
+
+const breaksIn = (text: string): Set<string> => new Set(text.match(/\r\n|\r|\n/gu) ?? []);
+
+describe('applyFixes', () => {
+  it('applies a set of fixes that do not overlap, leaving every byte outside them as it was', () => {
+    fc.assert(
+      fc.property(sourceWithFixes, ([source, fixes]) => {
+        const { output, applied } = applyFixes(source, fixes);
+        for (let index = 1; index < applied.length; index++) {
+          const [previous, next] = [applied[index - 1]!.range, applied[index]!.range];
+          expect(previous[1] <= next[0] && !(previous[0] === previous[1] && next[0] === next[1] && previous[0] === next[0]), `${previous} then ${next}`).toBe(true);
+        }
+        // Everything outside the applied ranges is copied as it is, in order.
+        let at = 0;
+        let copiedFrom = 0;
+        for (const { range, text } of applied) {
+          const kept = source.slice(copiedFrom, range[0]);
+          expect(output.slice(at, at + kept.length)).toBe(kept);
+          expect(output.slice(at + kept.length, at + kept.length + text.length)).toBe(text);
+          at += kept.length + text.length;
+          copiedFrom = range[1];
+        }
+        expect(output.slice(at)).toBe(source.slice(copiedFrom));
+        expect(output).toBe(spliceFromTheEnd(source, applied));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('leaves out only fixes that overlap one it applied (the first wins)', () => {
+    fc.assert(
+      fc.property(sourceWithFixes, ([source, fixes]) => {
+        const { applied } = applyFixes(source, fixes);
+        for (const fix of fixes.filter((candidate) => !applied.includes(candidate))) {
+          const [start, end] = fix.range;
+          const clash = applied.find(({ range }) => (start < range[1] && range[0] < end) || (start === end && range[0] < start && start < range[1]) || (start === end && range[0] === range[1] && range[0] === start) || (range[0] === range[1] && start < range[0] && range[0] < end));
+          expect(clash, `fix ${fix.range} was left out without an overlapping fix`).toBeDefined();
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('gives the same result whatever the order of fixes that do not overlap', () => {
+    fc.assert(
+      fc.property(
+        sourceWithDisjointFixes.chain(({ source, fixes }) => fc.tuple(fc.constant(source), fc.constant(fixes), fc.shuffledSubarray(fixes, { minLength: fixes.length, maxLength: fixes.length }))),
+        ([source, fixes, shuffled]) => {
+          const inOrder = applyFixes(source, fixes);
+          expect(inOrder.applied).toHaveLength(fixes.length);
+          expect(applyFixes(source, shuffled).output).toBe(inOrder.output);
+          expect(inOrder.output).toBe(spliceFromTheEnd(source, fixes));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('rejects a fix outside the source', () => {
+    expect(() => applyFixes('abc', [{ range: [2, 4], text: 'x' }])).toThrow(RangeError);
+    expect(() => applyFixes('abc', [{ range: [2, 1], text: 'x' }])).toThrow(RangeError);
+  });
+});
+
+describe('fixing replies until nothing changes', () => {
+  const lintText = async (text: string): Promise<LintMessage[]> => (await lint(text)).messages;
+
+  /** A linter that wants every "aa" (overlapping matches too) to be `replacement`. */
+  const pairsTo = (replacement: string) => (text: string) =>
+    [...text.matchAll(/(?=aa)/gu)].map((match) => ({ fatal: match.index % 2 === 0, fix: { range: [match.index, match.index + 2] as [number, number], text: replacement } }));
+  const aaToB = pairsTo('b');
+
+  it('applies in a later pass what an overlapping fix held back, and reports what remains of the output', async () => {
+    expect(await fixUntilStable('aaaa-aaa', aaToB)).toMatchObject({ output: 'bb-ba', changed: true, messages: [], fixCount: 3, passes: 1 });
+    // "aaaa" → "aa" (the middle pair waits) → "a".
+    expect(await fixUntilStable('aaaa', pairsTo('a'))).toMatchObject({ output: 'a', messages: [], fixCount: 3, passes: 2 });
+    // Rules that undo each other stop at the pass limit, their messages still reported.
+    const flipFlop = await fixUntilStable('x', (text) => [{ fix: { range: [0, 1] as [number, number], text: text === 'x' ? 'y' : 'x' } }]);
+    expect(flipFlop).toMatchObject({ passes: MAX_FIX_PASSES, output: 'x', changed: false });
+    expect(flipFlop.messages).toHaveLength(1);
+    expect((await fixUntilStable('aaaa', aaToB, { shouldFix: (message) => message.fatal })).output).toBe('bb');
+    expect((await fixUntilStable('aaaa', aaToB, { shouldFix: (message) => !message.fatal })).output).toBe('aba');
+    const unchanged = await fixUntilStable('abc', aaToB);
+    expect(unchanged).toMatchObject({ output: 'abc', changed: false, fixCount: 0, passes: 0 });
+  });
+
+  it('is idempotent, keeps the line breaks of the source and leaves no fix behind', async () => {
+    let changedRuns = 0;
+    await fc.assert(
+      fc.asyncProperty(replyText, async (source) => {
+        const once = await fixUntilStable(source, lintText);
+        expect(once.passes, 'the fixes settle before the pass limit').toBeLessThan(MAX_FIX_PASSES);
+        expect(once.messages.filter((message) => message.fix && once.output.slice(...message.fix.range) !== message.fix.text)).toEqual([]);
+        const twice = await fixUntilStable(once.output, lintText);
+        expect(twice).toMatchObject({ changed: false, fixCount: 0, output: once.output });
+        for (const lineBreakKind of breaksIn(once.output)) expect(breaksIn(source).has(lineBreakKind), `a ${JSON.stringify(lineBreakKind)} line break appeared`).toBe(true);
+        if (!once.changed) expect(once.output).toBe(source);
+        changedRuns += once.changed ? 1 : 0;
+      }),
+      { numRuns: 300 },
+    );
+    // The generator's rude and canned sentences make most replies fixable: the property is not vacuous.
+    expect(changedRuns).toBeGreaterThan(100);
   });
 });

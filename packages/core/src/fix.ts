@@ -116,10 +116,14 @@ export async function fixUntilStable<Message extends FixableMessage>(
   let fixCount = 0;
   let passes = 0;
   while (passes < maxPasses) {
-    const fixes = messages.filter((message) => message.fix !== undefined && shouldFix(message)).map((message) => message.fix!);
-    const { output: next, applied } = applyFixes(output, fixes);
-    // A fix whose text is already there changes nothing: stop rather than loop.
-    if (next === output) break;
+    const current = output;
+    // A fix whose text is already there changes nothing: left out, it cannot shadow a real one.
+    const fixes = messages.flatMap((message) => {
+      const { fix } = message;
+      return fix !== undefined && shouldFix(message) && current.slice(fix.range[0], fix.range[1]) !== fix.text ? [fix] : [];
+    });
+    if (fixes.length === 0) break;
+    const { output: next, applied } = applyFixes(current, fixes);
     passes++;
     fixCount += applied.length;
     output = next;
