@@ -86,7 +86,7 @@ describe('overrides', () => {
     [{ overrides: [{ files: 'a', excludedFiles: 'b' }] }, 'overrides[0].excludedFiles', 'unknown key (expected one of: files, rules)'],
     [{ overrides: [{ files: ['ok/**', '../shared/**'] }] }, 'overrides[0].files', '"../shared/**" must be relative to the configuration file\'s folder'],
     [{ overrides: [{ files: '/abs/**' }] }, 'overrides[0].files', 'must be relative'],
-    [{ overrides: [{ files: 'a', rules: { 'weak-closing': 'loud' } }] }, 'overrides[0].rules.weak-closing', 'severity must be "off", "warn" or "error"'],
+    [{ overrides: [{ files: 'a', rules: { 'weak-closing': 'loud' } }] }, 'overrides[0].rules.weak-closing', 'severity must be "off", "info", "warn" or "error"'],
     [{ overrides: [{ files: 'a', rules: [] }] }, 'overrides[0].rules', 'must be an object of rule id'],
   ])('rejects %j at %s', (config, key, problem) => {
     let error: unknown;
