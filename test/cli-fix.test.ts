@@ -11,11 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { main, type Io } from '../packages/cli/src/cli.js';
 
-// In-process runs can edit a file while replylint lints it: the core's lint, as the CLI imports it, calls `whileLinting` first.
+// In-process runs can edit a file while replylint lints it: the core's lintTarget, as the CLI imports it, calls `whileLinting` first.
 const hooks = vi.hoisted(() => ({ whileLinting: undefined as ((path: string | undefined) => void) | undefined }));
 vi.mock('../packages/core/dist/index.js', async (importOriginal) => {
   const core = await importOriginal<typeof import('../packages/core/src/index.js')>();
-  return { ...core, lint: (text: string, options: Parameters<typeof core.lint>[1]) => (hooks.whileLinting?.(options?.path), core.lint(text, options)) };
+  const lintTarget: typeof core.lintTarget = (target, options) => (hooks.whileLinting?.(options.path), core.lintTarget(target, options));
+  return { ...core, lintTarget };
 });
 
 const bin = fileURLToPath(new URL('../packages/cli/bin/replylint.js', import.meta.url));
