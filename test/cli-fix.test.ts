@@ -97,6 +97,29 @@ describe('--fix', () => {
   });
 });
 
+describe('--fix in Markdown and HTML', () => {
+  it('rewrites only the flagged words in the source, leaving markup, entities and comments alone', () => {
+    const markdown = '# Refund\r\n\r\nHi Marcus,\r\n\r\n**Note:** As I said on the phone, the refund takes *five* days. `calm down` is code.\r\n\r\n<!-- internal: Please calm down -->\r\nBest,\r\nKai Andersen';
+    const html = '<!doctype html>\n<p>Hi Marcus,</p>\n<p>As I said on the phone, the refund takes five&nbsp;days. Please calm down.</p>\n<p>Best,<br>Kai Andersen</p>\n';
+    writeFileSync(path('reply.md'), markdown);
+    writeFileSync(path('reply.html'), html);
+    expect(run(['--fix', 'reply.md', 'reply.html'])).toMatchObject({ status: 0, stdout: '2 templates, 0 with warnings, median score 100\n' });
+    expect(read('reply.md')).toBe(markdown.replace('As I said on the phone', 'To recap our call'));
+    expect(read('reply.html')).toBe(html.replace('As I said on the phone', 'To recap our call').replace('Please calm down', 'I understand how frustrating this is'));
+  });
+
+  it('leaves a rewrite that would cut through markup to be made by hand, and reports it', () => {
+    const markdown = 'Hi Marcus,\n\nAs I *said* on the phone, the refund takes five days.\n\nBest,\nKai Andersen\n';
+    writeFileSync(path('split.md'), markdown);
+    const result = run(['--fix', '--format', 'json', 'split.md']);
+    expect(read('split.md')).toBe(markdown);
+    const [file] = JSON.parse(result.stdout) as Array<Record<string, any>>;
+    expect(file).not.toHaveProperty('output');
+    expect(file!.messages).toMatchObject([{ ruleId: 'rude-phrasing', line: 3, column: 1 }]);
+    expect(file!.messages[0]).not.toHaveProperty('fix');
+  });
+});
+
 describe('--fix-dry-run', () => {
   it('writes nothing and gives the fixed text as "output" in JSON, only for files it changed', () => {
     writeFileSync(path('rude.txt'), RUDE);
