@@ -12,10 +12,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { main, type Io } from '../packages/cli/src/cli.js';
 
 // In-process runs can edit a file while replylint lints it: the core's lintTarget, as the CLI imports it, calls `whileLinting` first.
-const hooks = vi.hoisted(() => ({ whileLinting: undefined as ((path: string | undefined) => void) | undefined }));
+// `breakFixes` stands for a bug in a rewrite's escaping.
+const hooks = vi.hoisted(() => ({ whileLinting: undefined as ((path: string | undefined) => void) | undefined, breakFixes: false }));
 vi.mock('../packages/core/dist/index.js', async (importOriginal) => {
   const core = await importOriginal<typeof import('../packages/core/src/index.js')>();
-  const lintTarget: typeof core.lintTarget = (target, options) => (hooks.whileLinting?.(options.path), core.lintTarget(target, options));
+  const lintTarget: typeof core.lintTarget = async (target, options) => {
+    hooks.whileLinting?.(options.path);
+    const result = await core.lintTarget(target, options);
+    if (hooks.breakFixes) for (const message of result.messages) if (message.fix) message.fix = { ...message.fix, text: `${message.fix.text}"` };
+    return result;
+  };
   return { ...core, lintTarget };
 });
 
@@ -179,6 +185,23 @@ describe('a file that changes while it is fixed', () => {
       expect(readdirSync(workspace).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     } finally {
       hooks.whileLinting = undefined;
+    }
+  });
+});
+
+describe('a fix that would break the file', () => {
+  it('is not written: the file is named, exit 2, and it stays as it was', async () => {
+    const source = JSON.stringify({ replies: [{ title: 'Refund', body: RUDE }] }, null, 2);
+    writeFileSync(path('library.json'), source);
+    hooks.breakFixes = true;
+    try {
+      let stderr = '';
+      const io: Io = { stdout: () => undefined, stderr: (text) => void (stderr += text), stdinIsTty: true, stdoutIsTty: false, env: {}, cwd: workspace };
+      expect(await main(['--fix', '--template-field', 'replies[].body', 'library.json'], io)).toBe(2);
+      expect(stderr).toMatch(/^replylint: library\.json: the fixes would leave it unreadable \(.*invalid JSON.*\), so it was not fixed; please report this$/mu);
+      expect(read('library.json')).toBe(source);
+    } finally {
+      hooks.breakFixes = false;
     }
   });
 });

@@ -218,6 +218,24 @@ async function ignoreTest(options: CliOptions, cwd: string): Promise<IgnoreTest>
   return file ? (filePath, isFolder) => file.ignores(filePath, isFolder) : () => false;
 }
 
+/**
+ * One pass of the fix loop. Fixes are escaped for where they land, so a pass after the first
+ * never finds the file broken; should one, that is a bug, and the file is left as it was
+ * rather than written unreadable.
+ */
+async function lintPass(filePath: string, previous: LintedSource | undefined, lint: () => Promise<LintedSource>): Promise<LintedSource> {
+  const unfixable = (problem: string): InputError => new InputError(filePath, `the fixes would leave it unreadable (${problem}), so it was not fixed; please report this`);
+  let linted: LintedSource;
+  try {
+    linted = await lint();
+  } catch (error) {
+    throw previous !== undefined && error instanceof InputError ? unfixable(error.problem) : error;
+  }
+  const added = previous === undefined ? undefined : linted.problems[previous.problems.length];
+  if (added) throw unfixable(`line ${added.line}: ${added.message}`);
+  return linted;
+}
+
 /** Replace the file with its fixed text, unless someone changed it since it was read. */
 async function writeFixed(path: string, shownAs: string, output: string, snapshot: FileSnapshot): Promise<void> {
   try {
@@ -310,7 +328,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       const mapping = await mappingFor(absolutePath, options, config, configSource, io.cwd);
       // The fix loop lints the output last: `linted` is what remains in the file as it will be.
       let linted: LintedSource | undefined;
-      const { output } = await lintOrFix(text, async (source) => (linted = await lintSource(source, input, config, options, mapping)).messages, fix);
+      const { output } = await lintOrFix(text, async (source) => (linted = await lintPass(input.filePath, linted, () => lintSource(source, input, config, options, mapping))).messages, fix);
       const { targets, messages, problems } = linted!;
       if (output !== undefined && options.fix && snapshot) await writeFixed(absolutePath, input.filePath, output, snapshot);
       const shown = options.quiet ? messages.filter((message) => message.fatal) : messages;

@@ -17,7 +17,7 @@ const IGNORED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
 export class InputError extends Error {
   constructor(
     readonly filePath: string,
-    problem: string,
+    readonly problem: string,
   ) {
     super(`${filePath}: ${problem}`);
     this.name = 'InputError';
