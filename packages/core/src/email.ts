@@ -37,13 +37,14 @@ export interface EmailModel {
   placeholders: Placeholder[];
 }
 
-interface Line {
+/** A line of the text, without its line break; offsets into the text. */
+export interface Line {
   start: number;
   end: number;
   text: string;
 }
 
-function splitLines(text: string): Line[] {
+export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   // A character loop: the regex version was the email model's hottest spot.
@@ -89,7 +90,7 @@ function forwardedFieldLines(lines: Line[], first: number): number {
 }
 
 /** Index of the line where quoted history starts, and how many lines its header spans. */
-function findQuoteHeader(lines: Line[]): { index: number; headerLines: number } | undefined {
+export function findQuoteHeader(lines: Line[]): { index: number; headerLines: number } | undefined {
   for (let index = 0; index < lines.length; index++) {
     const text = lines[index]!.text;
     if (FORWARD_HEADER.test(text)) return { index, headerLines: 1 + forwardedFieldLines(lines, index + 1) };

@@ -19,3 +19,6 @@ export { extractTargets, streamTargets, formatForPath, registerSourceFormat, sou
 export { exportSyntaxOf, EXPORT_FORMATS, type ExportFormat, type ExportPlatform } from './sources/exports/formats.js';
 export { parseFieldPath } from './sources/exports/shapes.js';
 export { lineColumn } from './sources/exports/positioned.js';
+export { findNextStep, nextStepIn, type NextStep, type NextStepKind } from './steps.js';
+export { findApology, acknowledgementIn, type Acknowledgement, type AcknowledgementKind } from './acknowledgement.js';
+export { latestCustomerMessage, type CustomerMessage } from './thread.js';

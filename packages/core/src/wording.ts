@@ -101,3 +101,9 @@ export function inCondition(sentence: Sentence, index: number): boolean {
   }
   return false;
 }
+
+/** A sentence that is a polite closer and little else: "Let me know if you have any questions!" */
+export function isPoliteCloser(sentence: Sentence): boolean {
+  const ranges = POLITE_CLOSERS.matches(sentence);
+  return ranges.length > 0 && wordsOutside(sentence, ranges).length <= 1;
+}

@@ -21,6 +21,7 @@
  */
 import { compilePattern, matchPattern, type CompiledPattern, type PatternMatch } from '../phrases.js';
 import { defineRule, type Reply } from '../rule.js';
+import { CUSTOMER_ACTIONS, IMPERATIVE_LEADS, LIST_MARKER } from '../steps.js';
 import type { AnalyzedParagraph, Sentence, Token } from '../text.js';
 
 // ── Vocabulary ───────────────────────────────────────────────────────────────────────────
@@ -148,25 +149,12 @@ const CUSTOMER_CONDITIONS = [
 const PASSIVE_EVENT = `(when|whenever|once|after|as soon as|the moment|upon) (the|it|this|that|these|those|all) (_)? (_)? (is|are|has been|have been) ${CUSTOMER_DONE}`;
 // At the start of a sentence only: "With this information, I will look into it."
 const CUSTOMER_SUPPLIES = '(with|using) (this|that|these|those|the|your) (_)? (information|details|info|data)';
-// What a customer does first, as an imperative ("Reply with a photo and we'll replace it", "1. Log in")
-// or a gerund ("After entering your email, you will receive…", "By reporting it, our team will…").
-const CUSTOMER_ACTIONS = new Set([
-  'reply', 'respond', 'send', 'share', 'provide', 'give', 'tell', 'submit', 'confirm', 'call', 'contact', 'email', 'e-mail',
-  'forward', 'attach', 'click', 'choose', 'select', 'fill', 'complete', 'visit', 'go', 'log', 'sign', 'drop', 'upload', 'text',
-  'message', 'return', 'print', 'include', 'write', 'pop', 'reach', 'feel', 'follow', 'enter', 'check', 'double-check', 'open',
-  'tap', 'type', 'navigate', 'locate', 'look', 'find', 'review', 'ensure', 'make', 'try', 'access', 'verify', 'download',
-  'install', 'scroll', 'search', 'describe', 'explain', 'inform', 'save', 'create', 'update', 'use', 'clear', 'report',
-  'place', 'finalize', 'finalise', 'register', 'subscribe', 'request', 'mention', 'gather', 'prepare', 'wait', 'keep', 'hesitate',
-  'seek', 'ask',
-]);
 const COORDINATORS = new Set(['and', 'or']);
 const REQUEST_MODALS = new Set(['could', 'can', 'would', 'will']);
-const IMPERATIVE_LEADS = new Set(['please', 'just', 'simply', 'kindly', 'then', 'first', 'firstly', 'next', 'finally', 'do', 'not']);
 const GERUND_LEADS = new Set(['after', 'upon', 'on', 'by', 'when', 'before']);
 const OPTION_MODALS = new Set(['can', 'may', 'could']);
 const OPTION_ADVERBS = new Set(['also', 'simply', 'just', 'easily', 'always', 'then', 'either']);
-// A list marker token ("1." or "2)"), and a line that starts a list item.
-const LIST_MARKER = /^\d{1,2}[.)]?$/u;
+// A line that starts a list item.
 const LIST_ITEM_LINE = /^[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]/u;
 // Reviewing these promises nothing the customer waits for: "we will review your feedback".
 const NO_FOLLOW_UP_OBJECTS = new Set(['feedback', 'comments', 'comment', 'suggestions', 'suggestion', 'review', 'reviews']);

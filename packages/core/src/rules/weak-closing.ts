@@ -8,8 +8,9 @@
  */
 import { compilePattern, matchPattern, PatternIndex } from '../phrases.js';
 import { defineRule } from '../rule.js';
+import { stepsForward, type StepForward } from '../steps.js';
 import type { Sentence } from '../text.js';
-import { POLITE_CLOSERS, wordsOutside } from '../wording.js';
+import { isPoliteCloser } from '../wording.js';
 
 type Kind = 'apology' | 'refusal' | 'regret';
 
@@ -54,55 +55,6 @@ const negativeCueIndex = new PatternIndex(NEGATIVE_CUES.flatMap(({ kind, pattern
 // Negatives that are good news: "we can't wait to hear", "we won't charge you for it".
 const goodNegative = compilePattern('((can not|cannot) (wait|hesitate) | (will not|would not|do not) (charge|bill|invoice|penalise|penalize))');
 
-const RESOLVED =
-  '(refunded|sent|shipped|dispatched|issued|credited|replaced|fixed|resolved|updated|reset|restored|reactivated|upgraded|extended|waived|added|applied|arranged|booked|scheduled|attached|included|enclosed|created|placed|reserved|corrected|removed|unlocked|approved|reissued|processed|escalated|expedited|covered|released|reinstated|reversed|reimbursed|confirmed|activated|unblocked|posted|delivered|rebooked|reordered|rescheduled|honoured|honored|merged|recovered|found)';
-
-// A step forward is a resolution (done, arranged, promised by the writer) or a next step
-// (what the customer can do now, what we need from them). Either may end a reply; only a
-// resolution is worth moving to the end.
-type Step = 'resolution' | 'next-step';
-
-const FORWARD_STEPS = new PatternIndex<Step>([
-  ...[
-    `(i|we|our team) (have|had)? (just|already|now|also|personally|gone ahead and)? ${RESOLVED}`,
-    // The subject said once for two verbs: "I'm sorry for the delay and have now refunded the fee".
-    `(and|so) (have|had) (just|already|now|also|personally|gone ahead and)? ${RESOLVED}`,
-    `(has|have|had) (now|just|already)? been (now|just|already|fully)? ${RESOLVED}`,
-    `(was|were|is|are) (now|just|already|fully)? ${RESOLVED}`,
-    '(is|are) (now|already)? (on (its|their|the) way|back in stock|ready|fixed|resolved|active|live|working again|available again)',
-    '(ships|arrives|goes out|leaves (our|the) warehouse|will arrive|should arrive|will reach you|should reach you|will be with you|should be with you)',
-    'you (will|should) (now)? (receive|get|see|have|hear)',
-    'you (will|should) (now)? be (refunded|credited|reimbursed|contacted|notified|able)',
-    '(here is|here are|attached (is|are|you will find)|as a (goodwill|gesture|thank you|token|small))',
-  ].map((source) => [compilePattern(source), 'resolution'] as const),
-  ...[
-    '(please|kindly) (send|reply|share|confirm|try|check|click|visit|use|call|choose|select|pick|tell|provide|upload|attach|forward|fill|complete|follow|return|keep|go|open|log|sign|update|enter|book|download|install|restart|look)',
-    '(could|can|would) you (please)? (send|reply|share|confirm|let|try|check|tell|provide|upload|attach|forward|choose|pick)',
-    '(below (is|are|you will find)|in the meantime)',
-  ].map((source) => [compilePattern(source), 'next-step'] as const),
-]);
-
-/** "We will …", "I can …", "you can now …": a step forward unless the next word takes it back. */
-const MODAL_STEPS = new PatternIndex<Step>([
-  [
-    compilePattern(
-      '(i|we|they|someone|our team|the team|the courier|a technician) (will|shall|am going to|are going to|is going to) (now|personally|also|then|gladly|happily|immediately|still|definitely|certainly|right away)? _',
-    ),
-    'resolution',
-  ],
-  [
-    compilePattern(
-      '(i|we|they|our team|the team) (can|could|would be (happy|glad) to|am (happy|glad) to|are (happy|glad) to|will be (happy|glad) to) (now|personally|also|then|gladly|happily|immediately|still|definitely|certainly|right away)? _',
-    ),
-    'next-step',
-  ],
-  [compilePattern('you (can|could|will be able to) (now|still|also|simply|easily|always)? _'), 'next-step'],
-]);
-// Words after the modal that take the step back, or make it no step at all ("I can understand").
-const TAKEN_BACK = new Set(['not', 'never', 'only', 'need', 'have', 'require', 'understand', 'imagine', 'see', 'assure', 'appreciate']);
-// "We will be …" is a step unless what follows is bad news ("we will be closed").
-const BAD_STATE = new Set(['unable', 'delayed', 'late', 'closed', 'charged', 'billed', 'cancelled', 'canceled', 'unavailable', 'out', 'no', 'not', 'sorry', 'away']);
-
 interface NegativeCue {
   from: number;
   to: number;
@@ -121,11 +73,6 @@ function negativeCues(sentence: Sentence): NegativeCue[] {
         !goodNews.some((good) => good.from < match.to && good.to > match.from),
     )
     .map((match) => ({ from: match.from, to: match.to, kind: match.value }));
-}
-
-interface ForwardStep {
-  from: number;
-  step: Step;
 }
 
 // Words that open a clause of its own: "we can't refund it, but I've added a credit".
@@ -152,15 +99,8 @@ function insideNegativeClause(sentence: Sentence, cue: NegativeCue, stepFrom: nu
 }
 
 /** Where the sentence's steps forward start, outside any negative cue ("the best we can offer") and its clause. */
-function forwardSteps(sentence: Sentence, negatives: readonly NegativeCue[]): ForwardStep[] {
-  const { tokens } = sentence;
-  const steps = FORWARD_STEPS.matches(sentence).map((match) => ({ from: match.from, step: match.value }));
-  for (const match of MODAL_STEPS.matches(sentence)) {
-    const verb = tokens[match.to - 1]!;
-    const next = tokens[match.to];
-    if (verb.norm === 'be' ? !next || !BAD_STATE.has(next.norm) : !TAKEN_BACK.has(verb.norm)) steps.push({ from: match.from, step: match.value });
-  }
-  return steps.filter(({ from }) => !negatives.some((cue) => (from >= cue.from && from < cue.to) || insideNegativeClause(sentence, cue, from)));
+function forwardSteps(sentence: Sentence, negatives: readonly NegativeCue[]): StepForward[] {
+  return stepsForward(sentence).filter(({ from }) => !negatives.some((cue) => (from >= cue.from && from < cue.to) || insideNegativeClause(sentence, cue, from)));
 }
 
 /** What the sentence leaves the customer with: the first bad news after its last step forward, if any. */
@@ -177,10 +117,7 @@ function holdsResolution(sentence: Sentence): boolean {
   return forwardSteps(sentence, negatives).some(({ step }) => step === 'resolution') && !weakness(sentence);
 }
 
-const isCloser = (sentence: Sentence): boolean => {
-  const ranges = POLITE_CLOSERS.matches(sentence);
-  return ranges.length > 0 && wordsOutside(sentence, ranges).length <= 1 && negativeCues(sentence).length === 0;
-};
+const isCloser = (sentence: Sentence): boolean => isPoliteCloser(sentence) && negativeCues(sentence).length === 0;
 
 const MESSAGES: Record<Kind, string> = {
   apology: 'The reply ends on an apology',

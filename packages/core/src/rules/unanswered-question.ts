@@ -1,0 +1,256 @@
+/**
+ * Answer the question the customer actually asked. The rule finds the questions of the
+ * customer's latest quoted message (thread.ts) — sentences ending in "?" and requests such as
+ * "please tell me…", "I need to know…", "could you let me know…" — and looks for an answer
+ * to each in the reply. compromise tags the question sentences only (never the reply): their
+ * nouns, verbs and adjectives, reduced to roots, are the question's topic. A question counts as
+ * addressed when the reply mentions a topic word, a form of one (stems: "deliver", "delivery",
+ * "delivered") or a word of the same support vocabulary ("refund" ~ "money back" ~ "credit"),
+ * when a "when / how long" question meets a time in the reply, a "how much" question a number,
+ * or a yes/no question a reply sentence that opens with yes, no or their kin.
+ *
+ * Rhetorical questions ("What is wrong with you people?", "Is this a joke?"), greetings ("How
+ * are you?") and questions in quotation marks need no answer. A message quoted piece by piece
+ * between the reply's paragraphs is answered where each piece stands: the rule is silent then.
+ * Precision first: any sign of an answer is taken as one.
+ */
+import type { Nlp } from '../nlp.js';
+import { compilePattern, matchPattern, PatternIndex, type PatternMatch } from '../phrases.js';
+import { defineRule, type Reply } from '../rule.js';
+import type { Sentence } from '../text.js';
+import { latestCustomerMessage } from '../thread.js';
+import { STOPWORDS } from '../wording.js';
+
+interface TaggedTerm {
+  normal: string;
+  root?: string;
+  tags: string[];
+}
+
+// Requests for information without a question mark.
+const INDIRECT_QUESTIONS = new PatternIndex<true>(
+  [
+    '(please|kindly|can you|could you|would you|will you|can someone|could someone)? (please)? (tell|let) (me|us) know',
+    '(i|we) (need|want|would like|d like|wish|am trying|have) to (know|find out|understand|check)',
+    '(i|we) (am|was|were|are) (just)? wondering', '(please|kindly) (confirm|advise|explain|clarify|tell me)',
+    '(can|could|would) you (please)? (confirm|advise|explain|clarify|tell me|update me)',
+    '(i|we) would (appreciate|be grateful for|welcome) (an|a|some)? (answer|explanation|update|clarification|confirmation)',
+    '(i|we) would (appreciate|be grateful) (it)? if (you|someone) (could|would|can)? (tell|let|explain|confirm|clarify|advise)',
+  ].map((source) => [compilePattern(source), true] as const),
+);
+
+// Questions that ask for no answer: exasperation, greetings.
+const NO_ANSWER_NEEDED = new PatternIndex<true>(
+  [
+    'what is wrong with', 'is this (a joke|some kind of joke|normal|acceptable|how you|really how|what you call)', 'are you (kidding|serious|joking|for real|even)',
+    'how (hard|difficult) (can|is|could) (it|this|that)', 'how is (this|that|it) (acceptable|ok|okay|possible|fair|legal|customer service|good service)',
+    'what kind of (company|service|business|operation|people)', '(does|do|did|is|are) (anyone|anybody|nobody|no one) (even|actually|there)?',
+    'do you (even|actually|people)', '(seriously|really|hello|honestly)', 'why (do|should|must|would) (i|we) (have to|bother|even)', 'how many times (do|must|will|have|should|am|did)',
+    'who (does|treats|runs|trained|hired)', 'what is the point', 'where is the (customer service|service|respect)', 'why is (it|this) so (hard|difficult)',
+    'how (are|is) (you|everyone|everything|things|it going)', '(hope|hoping) (you are|all is|this finds)', 'how have you been', 'you people', 'what happened to (customer service|service)',
+    'am i (the only|supposed)', 'what (more|else) do (you|i) (want|need) (from me)?', 'can you (believe|imagine)', 'would you (accept|like) (this|that|it) (if|yourself)',
+  ].map((source) => [compilePattern(source), true] as const),
+);
+
+const YES_NO_OPENER = /^(?:is|are|was|were|can|could|will|would|do|does|did|should|shall|may|might|have|has|had|am|isn't|aren't|can't|won't|doesn't|don't|didn't)$/iu;
+// Reply openers that answer a yes/no question.
+const YES_NO_ANSWER = new Set(['yes', 'yep', 'yeah', 'no', 'nope', 'sure', 'certainly', 'absolutely', 'definitely', 'unfortunately', 'sadly', 'correct', 'indeed', 'of', 'good', 'great', 'happily', 'alas']);
+const TIME_ANSWER =
+  /\b(?:today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|morning|afternoon|evening|noon|midnight|\d+(?:[.,]\d+)?\s*(?:-|–|to)?\s*\d*\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs?|hours?|days?|weeks?|months?|years?|minutes?|mins?|business|working)|\d{1,2}[:.]\d{2}|next\s+(?:week|month|year)|this\s+(?:week|month)|end\s+of|within|already|now|immediately|right away)\b/iu;
+const AMOUNT_ANSWER = /[\d$€£¥₹]|\b(?:free|no charge|no cost|nothing|zero|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|half)\b/iu;
+const WHEN_QUESTION = compilePattern('(when|how long|how soon|what time|what date|which day|by when|how quickly|eta|how many days|how many weeks)');
+const AMOUNT_QUESTION = compilePattern('(how much|how many|what (is|are|will be|would be) the (price|cost|fee|fees|charge|rate|total|amount)|what does it cost|what do (they|you) cost)');
+
+// Support vocabulary: words in one group answer for each other ("refund" ~ "money back").
+const SYNONYM_GROUPS: readonly string[][] = [
+  ['refund', 'reimburs', 'money', 'credit', 'repay', 'compensat', 'voucher'],
+  ['deliver', 'arriv', 'ship', 'dispatch', 'post', 'courier', 'track', 'parcel', 'package', 'transit', 'reach', 'send', 'sent', 'order'],
+  ['cancel', 'terminat', 'close', 'stop', 'end'],
+  ['change', 'updat', 'modif', 'edit', 'switch', 'amend', 'adjust', 'move', 'reschedul', 'transfer'],
+  ['price', 'cost', 'fee', 'charg', 'pay', 'bill', 'invoic', 'amount', 'rate', 'discount', 'free'],
+  ['login', 'log', 'sign', 'password', 'access', 'account', 'credential', 'unlock'],
+  ['return', 'exchang', 'swap', 'replac', 'collect'],
+  ['book', 'reserv', 'appointment', 'slot', 'seat', 'room'],
+  ['fix', 'repair', 'resolv', 'sort', 'work', 'restor', 'engineer', 'technician'],
+  ['upgrad', 'downgrad', 'plan', 'tier', 'subscri', 'membership'],
+  ['open', 'hour', 'closed'],
+  ['size', 'fit', 'larger', 'smaller', 'bigger'],
+];
+
+// Verbs and words of asking that say nothing about the topic.
+const ASKING_WORDS = new Set([
+  'tell', 'let', 'know', 'wonder', 'wondering', 'ask', 'asking', 'please', 'kindly', 'confirm', 'advise', 'explain', 'clarify', 'understand', 'find',
+  'thing', 'things', 'anyone', 'someone', 'way', 'go', 'going', 'happen', 'happening', 'happened', 'still', 'able', 'possible', 'okay', 'ok', 'sort',
+  'lot', 'bit', 'today', 'now', 'yet', 'thanks', 'thank',
+]);
+
+/** A crude stem: enough to equate "deliver", "delivery", "delivered", "deliveries". */
+function stem(word: string): string {
+  const lower = word.toLowerCase().replace(/[’']s$/u, '');
+  const bare = lower.replace(/ies$|ied$/u, 'y').replace(/(?:ing|ed|es|s|ments?|ations?|ions?|ly|ers?)$/u, '');
+  return (bare.length >= 4 ? bare : lower).slice(0, 7);
+}
+
+/** Two stems name the same thing: equal, one inside the other ("book" in "rebook"), or the same first five letters. */
+function sameTopic(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return (shorter.length >= 4 && longer.includes(shorter)) || (shorter.length >= 5 && longer.slice(0, 5) === shorter.slice(0, 5));
+}
+
+function groupsOf(stemmed: string): number[] {
+  const groups: number[] = [];
+  SYNONYM_GROUPS.forEach((group, index) => {
+    if (stemmed.length >= 3 && group.some((member) => stemmed.startsWith(member) || (stemmed.length >= 4 && member.startsWith(stemmed)))) groups.push(index);
+  });
+  return groups;
+}
+
+interface Question {
+  sentence: Sentence;
+  /** Offsets of the question: a whole sentence, or one of the questions a sentence joins. */
+  start: number;
+  end: number;
+  text: string;
+  yesNo: boolean;
+  when: boolean;
+  amount: boolean;
+}
+
+// Words that open a second question in the same sentence: "…, and is lunch included?"
+const QUESTION_OPENERS = new Set(['is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'do', 'does', 'did', 'should', 'may', 'have', 'has', 'what', 'when', 'where', 'how', 'why', 'who', 'which']);
+const JOINERS = new Set(['and', 'or', 'also', 'plus']);
+const LEADING_JOINERS = new Set(['and', 'or', 'also', 'plus', 'so', 'but', 'oh', 'ok', 'okay', 'then', 'lastly', 'finally', 'secondly', 'firstly', 'and/or']);
+
+/** Token ranges of the questions a sentence asks: "Do I need a visa, and is lunch included?" asks two. */
+function questionParts(sentence: Sentence): Array<[number, number]> {
+  const { tokens } = sentence;
+  const parts: Array<[number, number]> = [];
+  let from = 0;
+  for (let index = 2; index < tokens.length - 2; index++) {
+    if (JOINERS.has(tokens[index]!.norm) && QUESTION_OPENERS.has(tokens[index + 1]!.norm) && index - from >= 3) {
+      parts.push([from, index]);
+      from = index;
+    }
+  }
+  parts.push([from, tokens.length]);
+  return parts;
+}
+
+function questionsIn(sentence: Sentence): Question[] {
+  const { tokens } = sentence;
+  if (tokens.length === 0 || tokens.every((token) => token.quoted)) return [];
+  const text = sentence.text.trimEnd().replace(/[\s"”’)\]\p{Extended_Pictographic}\uFE0F]+$/u, '');
+  const asks = text.endsWith('?') || INDIRECT_QUESTIONS.matches(sentence).some((match) => !tokens[match.from]!.quoted);
+  if (!asks) return [];
+  if (NO_ANSWER_NEEDED.matches(sentence).length > 0) return [];
+  const when = matchPattern(WHEN_QUESTION, sentence);
+  const amount = matchPattern(AMOUNT_QUESTION, sentence);
+  const inPart = (matches: readonly PatternMatch[], from: number, to: number): boolean => matches.some((match) => match.from >= from && match.from < to);
+  return questionParts(sentence).flatMap(([from, to]) => {
+    const words = tokens.slice(from, to).filter((token) => /\p{L}/u.test(token.norm));
+    if (words.length <= 2) return [];
+    const opener = words.find((token) => !LEADING_JOINERS.has(token.norm)) ?? words[0]!;
+    const start = tokens[from]!.start;
+    const end = to === tokens.length ? sentence.start + sentence.text.trimEnd().length : tokens[to - 1]!.end;
+    return [{ sentence, start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start), yesNo: YES_NO_OPENER.test(opener.raw), when: inPart(when, from, to), amount: inPart(amount, from, to) }];
+  });
+}
+
+/** The question's topic: roots of its nouns, verbs and adjectives, as compromise tags them. */
+function topicOf(nlp: Nlp, question: Question): string[] {
+  const doc = nlp(question.text.replace(/\s+/gu, ' '));
+  doc.compute('root');
+  const terms = (doc.json({ terms: { normal: true } }) as Array<{ terms: TaggedTerm[] }>).flatMap((sentence) => sentence.terms);
+  const topic = terms
+    .filter(({ tags }) => (tags.includes('Noun') && !tags.includes('Pronoun') && !tags.includes('Possessive')) || (tags.includes('Verb') && !tags.includes('Modal') && !tags.includes('Auxiliary') && !tags.includes('Copula')) || tags.includes('Adjective'))
+    .map(({ normal, root }) => (root ?? normal).replace(/[^\p{L}\p{N}'-]/gu, ''))
+    .filter((word) => word.length > 1 && !STOPWORDS.has(word) && !ASKING_WORDS.has(word));
+  return [...new Set(topic.map(stem))];
+}
+
+interface ReplyWords {
+  stems: string[];
+  groups: Set<number>;
+  opensYesNo: boolean;
+  text: string;
+}
+
+function replyWords(reply: Reply): ReplyWords {
+  const sentences = reply.paragraphs.flatMap((paragraph) => paragraph.sentences);
+  const stems = [...new Set(sentences.flatMap((sentence) => sentence.tokens.filter((token) => !STOPWORDS.has(token.norm)).map((token) => stem(token.norm))))];
+  const groups = new Set(stems.flatMap(groupsOf));
+  const opensYesNo = sentences.some((sentence) => YES_NO_ANSWER.has(sentence.tokens[0]?.norm ?? ''));
+  return { stems, groups, opensYesNo, text: sentences.map((sentence) => sentence.text).join(' ') };
+}
+
+/** How much of a topic the reply covers: a word it repeats (or a form of it) counts 1, a word of the same vocabulary ½. */
+function coverage(topic: readonly string[], words: ReplyWords): number {
+  let covered = 0;
+  for (const word of topic) {
+    if (words.stems.some((other) => sameTopic(word, other))) covered += 1;
+    else if (groupsOf(word).some((group) => words.groups.has(group))) covered += 0.5;
+  }
+  return covered;
+}
+
+function addressed(question: Question, topic: readonly string[], words: ReplyWords): boolean {
+  if (question.yesNo && words.opensYesNo) return true;
+  if (question.when && TIME_ANSWER.test(words.text)) return true;
+  if (question.amount && AMOUNT_ANSWER.test(words.text)) return true;
+  // A question whose topic compromise could not find is no question to judge.
+  if (topic.length === 0) return true;
+  // One word of the topic repeated, or half of a one-word topic, is an answer.
+  return coverage(topic, words) >= Math.min(1, topic.length / 2);
+}
+
+/** A question's own topic: the words no other question of the message shares (its whole topic if none are its own). */
+function distinctTopics(topics: readonly string[][]): string[][] {
+  return topics.map((topic, index) => {
+    const others = topics.filter((_, other) => other !== index).flat();
+    const own = topic.filter((word) => !others.some((other) => sameTopic(word, other)));
+    return own.length > 0 ? own : topic;
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: 'unanswered-question',
+    description: 'The customer asked a question that the reply does not answer',
+    category: 'substance',
+    severity: 'warn',
+    fixable: false,
+    principle: '2. Answer the question; no canned non-answers',
+    recommended: false,
+  },
+  create(context) {
+    const { reply } = context;
+    return {
+      async reply() {
+        const message = latestCustomerMessage(reply);
+        if (!message || message.interleaved) return;
+        const questions = message.sentences.flatMap(questionsIn);
+        if (questions.length === 0) return;
+        // The report stands on the reply's first body sentence: the question itself is quoted
+        // history, where no report may stand.
+        const first = reply.paragraphs[0]?.sentences[0];
+        const anchor = first ? { start: first.start, end: first.start + first.text.trimEnd().length } : reply.model.greeting;
+        if (!anchor) return;
+        const nlp = await context.nlp();
+        const words = replyWords(reply);
+        const topics = distinctTopics(questions.map((question) => topicOf(nlp, question)));
+        questions.forEach((question, index) => {
+          if (addressed(question, topics[index]!, words)) return;
+          const asked = question.text.replace(/\s+/gu, ' ');
+          context.report({
+            start: anchor.start,
+            end: anchor.end,
+            message: `The customer asked "${asked}" and the reply does not answer it`,
+            note: 'Answer the question they actually asked: a reply that skips one sends the customer back to ask again.',
+            related: [{ start: question.start, end: question.end, message: 'The unanswered question' }],
+          });
+        });
+      },
+    };
+  },
+});
