@@ -1,7 +1,7 @@
 /**
  * Steps forward, shared by the rules that judge them: what has been done or arranged for the
  * customer (a resolution), what happens next, and what the customer is asked to do.
- * weak-closing asks where the last step stands in a sentence, missing-timeframe whose step
+ * weak-closing asks where the last step stands in a sentence against the last bad news, missing-timeframe whose step
  * a promise waits on, missing-next-step whether a reply has any step at all. `findNextStep`
  * is a pure detector a TACTICS summary can call too ("take action", "summarise").
  */
@@ -77,6 +77,73 @@ export function stepsForward(sentence: Sentence): StepForward[] {
   return steps;
 }
 
+// ── Bad news ─────────────────────────────────────────────────────────────────────────────
+
+/** Bad news a sentence gives: an apology, a refusal or regret. */
+export type BadNews = 'apology' | 'refusal' | 'regret';
+
+// An adverb between the subject and the refusal: "we are therefore unable to", "we still cannot".
+const HEDGE = '(therefore|thus|hence|consequently|still|currently|presently|simply|also|just|really|sadly|unfortunately|regrettably|now|again|yet|normally|usually|generally|at this time|at present|at the moment)';
+
+const NEGATIVE_CUES: ReadonlyArray<{ kind: BadNews; patterns: string[] }> = [
+  { kind: 'apology', patterns: ['sorry', 'apologi*', '(we|i) (deeply|sincerely)? regret', 'pardon (for|the)'] },
+  {
+    kind: 'regret',
+    patterns: [
+      'unfortunately', 'sadly', 'regrettably', 'regretfully', 'alas',
+      'not the (news|answer|outcome|result) (you|that you) (were|are) (hoping|looking) for',
+      '(i|we) wish (i|we) (had|could|were able)',
+    ],
+  },
+  {
+    kind: 'refusal',
+    patterns: [
+      `(i|we|our team) ${HEDGE}? (can not|cannot|could not|will not|would not)`,
+      `(i|we|our team) (am|are|is|was|were|will be|would be|have been|had been) ${HEDGE}? (unable to|not able to|no longer able to|not in a position to|not (allowed|permitted|authorized|authorised) to)`,
+      `(i|we|our team) ${HEDGE}? (can|could) only`,
+      `(i|we) (do|does) not ${HEDGE}? (offer|provide|ship|sell|stock|carry|accept|allow|support|have|issue|give|guarantee|refund|deliver|make|cover)`,
+      '(it|this|that|which) (is|was|will be|would be) not (possible|available|eligible|covered|refundable|something (we|i) can)',
+      '(is|are|was|were) (no longer|not|currently not) (available|possible|eligible|covered|refundable|supported|offered|in stock|returnable)',
+      'no longer (available|offered|supported|possible|eligible|in stock|sold|carry|stock|sell|offer|support|accept|produce|make|manufacture|ship|able)',
+      '(out of stock|sold out|discontinued|not eligible|beyond our control|outside (of)? our control)',
+      '(has|have|had) been (denied|declined|rejected|refused)',
+      '(was|were|is|are) (denied|declined|rejected|refused)',
+      'the best (we|i) can (do|offer)',
+      'nothing (more|else|further) (we|i) can (do|offer)',
+      'there is nothing (more|else|further)',
+      '(we|i) have no (way|option|choice|control)',
+    ],
+  },
+];
+
+// A cue after "if" or "unless" is a condition, not news: "if we can't fix it, we'll refund you".
+const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'should']);
+
+const negativeCueIndex = new PatternIndex(NEGATIVE_CUES.flatMap(({ kind, patterns }) => patterns.map((source) => [compilePattern(source), kind] as const)));
+// Negatives that are good news: "we can't wait to hear", "we won't charge you for it".
+const goodNegative = compilePattern('((can not|cannot) (wait|hesitate) | (will not|would not|do not) (charge|bill|invoice|penalise|penalize))');
+
+export interface NegativeCue {
+  from: number;
+  to: number;
+  kind: BadNews;
+}
+
+/** The apologies, refusals and regrets of a sentence, outside quotation marks, conditions and good news. */
+export function negativeCues(sentence: Sentence): NegativeCue[] {
+  const { tokens } = sentence;
+  const goodNews = matchPattern(goodNegative, sentence);
+  return negativeCueIndex
+    .matches(sentence)
+    .filter(
+      (match) =>
+        !tokens.slice(match.from, match.to).some((token) => token.quoted) &&
+        !CONDITION.has(tokens[match.from - 1]?.norm ?? '') &&
+        !goodNews.some((good) => good.from < match.to && good.to > match.from),
+    )
+    .map((match) => ({ from: match.from, to: match.to, kind: match.value }));
+}
+
 // What a customer is asked to do, as an imperative ("Reply with a photo", "1. Log in") or a
 // gerund ("After entering your email, you will receive…").
 export const CUSTOMER_ACTIONS: ReadonlySet<string> = new Set([
@@ -108,6 +175,11 @@ const NO_STEP_VERBS = new Set([
 ]);
 // What a step may not be about: handing on feedback tells the customer nothing about their case.
 const FEEDBACK = new Set(['feedback', 'comments', 'comment', 'suggestion', 'suggestions', 'views', 'thoughts']);
+// A hand-off to nobody in particular: "has been forwarded to the relevant department".
+const VAGUE_HANDOFF = compilePattern('(to|with) (the|a|our) (relevant|appropriate|right|correct|responsible|concerned) (department|team|person|people|party|parties|area)');
+// A time still to come: a sentence that names one tells the customer when something happens.
+const FUTURE_TIME =
+  /\b(?:tomorrow|tonight|later today|this (?:afternoon|evening)|next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|within (?:the next )?\d+|in (?:the next )?\d+ (?:minutes|hours|days|working days|business days|weeks))\b/iu;
 // Refusals that a modal step sits inside: "there's nothing more we can do".
 const NO_WAY_FORWARD = compilePattern('(nothing|not much|little) (more|else|further)? (that)? (we|i|our team) (can|could|are able to|am able to)');
 
@@ -116,7 +188,7 @@ const NEXT_STEPS = new PatternIndex<NextStepKind>([
   ...[
     '(is|are|has been|have been|was|were) (now|all|fully)? (resolved|complete|completed|sorted|done|settled|cancelled|canceled|taken care of|sorted out|back to normal)',
     '(your|the|this) (account|ticket|case|request|complaint|subscription|membership|booking) (is|has been) (now)? closed',
-    '(done|all done|sorted|all sorted|fixed|all fixed)',
+    '(done|all done|sorted|all sorted|fixed|all fixed)', 'nothing (changes|has changed|else changes)', '(glad|happy|lovely|great|pleased|delighted|good|wonderful) to (hear|know|see|read)', '(is|are|remains|remain|stays|stay) (still)? (valid|active|confirmed|booked|unchanged|the same)', 'no need to',
  '(went|has gone|have gone|goes) out', '(is|are) now (in|at|on|available|visible|there|live|ready|showing|listed|up to date|correct)',
     'no (further|more|other) (action|steps?) (is|are)? (needed|required|necessary)?',
     'nothing (more|else|further) (is)? (needed|required|necessary|to do) (from you|on your (side|end|part))?',
@@ -135,7 +207,8 @@ const NEXT_STEPS = new PatternIndex<NextStepKind>([
     `(will|should|shall|is going to|are going to) (now|then|also)? be ${RESOLVED}`,
     `(will|should|shall) (now|then|also)? be (collected|reviewed|assessed|handled|sent|visible|back|available|ready|live|active|waiting|in touch|with you|there|contacted|called|assigned|done)`,
     FUTURE,
-    '(the)? next steps? (is|are|will be|would be)', 'expect (a|an|the|your|it|them|to|delivery|an update)', 'what happens next', '(i|we) (will|shall) be in touch',
+    '(goes|go|going|went) live',
+    'let (me|us) (connect|transfer|check|look|help|see|find|get|arrange|send|provide|walk|guide|show|explain|take|pass|forward|escalate|book|share|give|set)', '(comes|come|rolls|roll) out', '(the)? next steps? (is|are|will be|would be)', 'expect (a|an|the|your|it|them|to|delivery|an update)', 'what happens next', '(i|we) (will|shall) be in touch',
   ].map((source) => [compilePattern(source), 'action'] as const),
   ...[
     '(let|tell) (me|us) know (which|what|when|whether|where|how|who|your|the|and)',
@@ -144,6 +217,7 @@ const NEXT_STEPS = new PatternIndex<NextStepKind>([
     'you (may|might) (want|wish|like) to',
     '(all|what) you (need|have) to do',
     '(i|we) (would)? (recommend|suggest|advise)',
+    '(i|we) (kindly|would)? (ask|request|invite|need) (you|that you)', 'you have (the|an|two|three|several) (option|options|choice)',
   ].map((source) => [compilePattern(source), 'customer-step'] as const),
 ]);
 const DIRECT_ANSWERS = new Set(['yes', 'yep', 'yeah', 'no', 'nope', 'absolutely', 'certainly', 'sure', 'definitely']);
@@ -187,6 +261,7 @@ const explains = (tokens: readonly Token[], from: number): boolean => PASSIVE_AU
 function noWayForward(sentence: Sentence, from: number, to: number): boolean {
   const { tokens } = sentence;
   if (tokens.slice(to, to + 4).some((token) => FEEDBACK.has(token.norm))) return true;
+  if (matchPattern(VAGUE_HANDOFF, sentence).some((handoff) => handoff.from >= to - 1 && handoff.from <= to + 4)) return true;
   if (NO_STEP_VERBS.has(tokens[to - 1]?.norm ?? '') && tokens[to - 2] && /^(?:will|shall|to|now|then|also|automatically|personally|gladly|happily|soon|shortly)$/u.test(tokens[to - 2]!.norm)) return true;
   return matchPattern(NO_WAY_FORWARD, sentence).some((refusal) => from >= refusal.from && from < refusal.to);
 }
@@ -214,6 +289,7 @@ export function nextStepIn(sentence: Sentence): NextStepKind | undefined {
   );
   if (extra) return extra.value;
   if (instructs(sentence)) return 'customer-step';
+  if (FUTURE_TIME.test(sentence.text) && !tokens.some((token) => token.quoted)) return 'action';
   const asks = /\?\s*["”)]*\s*$/u.test(sentence.text.trimEnd()) && !tokens.at(-1)?.quoted;
   if (asks && matchPattern(CLOSING_QUESTION, sentence).length === 0) return 'question';
   return undefined;

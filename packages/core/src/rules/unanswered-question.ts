@@ -19,7 +19,6 @@ import { compilePattern, matchPattern, PatternIndex, type PatternMatch } from '.
 import { defineRule, type Reply } from '../rule.js';
 import type { Sentence } from '../text.js';
 import { latestCustomerMessage } from '../thread.js';
-import { STOPWORDS } from '../wording.js';
 
 interface TaggedTerm {
   normal: string;
@@ -31,7 +30,7 @@ interface TaggedTerm {
 const INDIRECT_QUESTIONS = new PatternIndex<true>(
   [
     '(please|kindly|can you|could you|would you|will you|can someone|could someone)? (please)? (tell|let) (me|us) know',
-    '(i|we) (need|want|would like|d like|wish|am trying|have) to (know|find out|understand|check)',
+    '(i|we) (would|d|really|also|just|still)? (also|just|really|still)? (need|want|like|love|wish|am trying|have) to (know|find out|understand|check|ask|hear)',
     '(i|we) (am|was|were|are) (just)? wondering', '(please|kindly) (confirm|advise|explain|clarify|tell me)',
     '(can|could|would) you (please)? (confirm|advise|explain|clarify|tell me|update me)',
     '(i|we) would (appreciate|be grateful for|welcome) (an|a|some)? (answer|explanation|update|clarification|confirmation)',
@@ -55,10 +54,14 @@ const NO_ANSWER_NEEDED = new PatternIndex<true>(
 const YES_NO_OPENER = /^(?:is|are|was|were|can|could|will|would|do|does|did|should|shall|may|might|have|has|had|am|isn't|aren't|can't|won't|doesn't|don't|didn't)$/iu;
 // Reply openers that answer a yes/no question.
 const YES_NO_ANSWER = new Set(['yes', 'yep', 'yeah', 'no', 'nope', 'sure', 'certainly', 'absolutely', 'definitely', 'unfortunately', 'sadly', 'correct', 'indeed', 'of', 'good', 'great', 'happily', 'alas']);
+// Answers to a yes/no question inside a sentence: "There's no need to send it back", "you can…".
+const YES_NO_PHRASES = compilePattern(
+  '((there is)? no need|you (do not|will not|never|would not) (need|have) to|you (will|would|do)? (need|have) to|you can|you are (welcome|able|allowed|free) to|it is (possible|not possible|fine|okay|included|free|safe|not safe)|(that|this) is (fine|no problem)|not a problem|no problem)',
+);
 const TIME_ANSWER =
   /\b(?:today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|morning|afternoon|evening|noon|midnight|\d+(?:[.,]\d+)?\s*(?:-|–|to)?\s*\d*\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs?|hours?|days?|weeks?|months?|years?|minutes?|mins?|business|working)|\d{1,2}[:.]\d{2}|next\s+(?:week|month|year)|this\s+(?:week|month)|end\s+of|within|already|now|immediately|right away)\b/iu;
 const AMOUNT_ANSWER = /[\d$€£¥₹]|\b(?:free|no charge|no cost|nothing|zero|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|half)\b/iu;
-const WHEN_QUESTION = compilePattern('(when|how long|how soon|what time|what date|which day|by when|how quickly|eta|how many days|how many weeks)');
+const WHEN_QUESTION = compilePattern('(when|how long|how soon|what time|what date|which day|by when|how quickly|eta|how many days|how many weeks|what (is|are|will be) (the|my|our)? (new)? _? (time|times|date|dates|day|days|schedule|timetable))');
 const AMOUNT_QUESTION = compilePattern('(how much|how many|what (is|are|will be|would be) the (price|cost|fee|fees|charge|rate|total|amount)|what does it cost|what do (they|you) cost)');
 
 // Support vocabulary: words in one group answer for each other ("refund" ~ "money back").
@@ -84,6 +87,9 @@ const ASKING_WORDS = new Set([
   'lot', 'bit', 'today', 'now', 'yet', 'thanks', 'thank',
 ]);
 
+// Words compromise tags as nouns, verbs or adjectives that carry no topic of their own.
+const GENERIC_WORDS = new Set(['something', 'anything', 'everything', 'nothing', 'someone', 'anyone', 'everyone', 'somebody', 'anybody', 'thing', 'things', 'way', 'ways', 'lot', 'bit', 'one', 'ones', 'able', 'sure', 'possible', 'okay', 'fine', 'good', 'great', 'hello', 'hi', 'hey', 'thanks', 'thank', 'be', 'is', 'are', 'was', 'were', 'been', 'have', 'has', 'had', 'do', 'does', 'did', 'get', 'got', 'make', 'need', 'want', 'like', 'know', 'let', 'come', 'give', 'say', 'see', 'take', 'put', 'try', 'keep', 'seem', 'mean', 'there', 'here', 'what', 'which', 'this', 'that', 'these', 'those', 'any', 'some', 'all', 'own', 'much', 'many', 'more', 'other', 'else', 'just', 'also', 'really', 'very', 'quick', 'question']);
+
 /** A crude stem: enough to equate "deliver", "delivery", "delivered", "deliveries". */
 function stem(word: string): string {
   const lower = word.toLowerCase().replace(/[’']s$/u, '');
@@ -101,7 +107,9 @@ function sameTopic(a: string, b: string): boolean {
 function groupsOf(stemmed: string): number[] {
   const groups: number[] = [];
   SYNONYM_GROUPS.forEach((group, index) => {
-    if (stemmed.length >= 3 && group.some((member) => stemmed.startsWith(member) || (stemmed.length >= 4 && member.startsWith(stemmed)))) groups.push(index);
+    // A member and its inflections ("reimburs" → "reimburse"), not a longer word that starts with it ("work" → "workout").
+    const inGroup = (member: string): boolean => (stemmed.startsWith(member) && stemmed.length - member.length <= 2) || (stemmed.length >= 4 && member.startsWith(stemmed));
+    if (stemmed.length >= 3 && group.some(inGroup)) groups.push(index);
   });
   return groups;
 }
@@ -137,6 +145,13 @@ function questionParts(sentence: Sentence): Array<[number, number]> {
   return parts;
 }
 
+/** Where a statement before the question ends inside one sentence ("…€49. What is…?"), or -1. */
+function lastStatementEnd(sentence: Sentence): number {
+  const body = sentence.text.trimEnd().slice(0, -1);
+  const boundary = [...body.matchAll(/[.!]\s+(?=[\p{Lu}])/gu)].pop();
+  return boundary ? sentence.start + boundary.index + boundary[0].length : -1;
+}
+
 function questionsIn(sentence: Sentence): Question[] {
   const { tokens } = sentence;
   if (tokens.length === 0 || tokens.every((token) => token.quoted)) return [];
@@ -151,7 +166,11 @@ function questionsIn(sentence: Sentence): Question[] {
     const words = tokens.slice(from, to).filter((token) => /\p{L}/u.test(token.norm));
     if (words.length <= 2) return [];
     const opener = words.find((token) => !LEADING_JOINERS.has(token.norm)) ?? words[0]!;
-    const start = tokens[from]!.start;
+    // "My invoice shows €169. What is the €120 charge for?" read as one sentence: the question starts after the statement.
+    const statementEnd = from === 0 ? lastStatementEnd(sentence) : -1;
+    const first = statementEnd >= 0 ? tokens.findIndex((token) => token.start >= statementEnd) : from;
+    if (first < 0) return [];
+    const start = tokens[first]!.start;
     const end = to === tokens.length ? sentence.start + sentence.text.trimEnd().length : tokens[to - 1]!.end;
     return [{ sentence, start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start), yesNo: YES_NO_OPENER.test(opener.raw), when: inPart(when, from, to), amount: inPart(amount, from, to) }];
   });
@@ -165,7 +184,7 @@ function topicOf(nlp: Nlp, question: Question): string[] {
   const topic = terms
     .filter(({ tags }) => (tags.includes('Noun') && !tags.includes('Pronoun') && !tags.includes('Possessive')) || (tags.includes('Verb') && !tags.includes('Modal') && !tags.includes('Auxiliary') && !tags.includes('Copula')) || tags.includes('Adjective'))
     .map(({ normal, root }) => (root ?? normal).replace(/[^\p{L}\p{N}'-]/gu, ''))
-    .filter((word) => word.length > 1 && !STOPWORDS.has(word) && !ASKING_WORDS.has(word));
+    .filter((word) => word.length > 2 && !ASKING_WORDS.has(word) && !GENERIC_WORDS.has(word));
   return [...new Set(topic.map(stem))];
 }
 
@@ -178,9 +197,11 @@ interface ReplyWords {
 
 function replyWords(reply: Reply): ReplyWords {
   const sentences = reply.paragraphs.flatMap((paragraph) => paragraph.sentences);
-  const stems = [...new Set(sentences.flatMap((sentence) => sentence.tokens.filter((token) => !STOPWORDS.has(token.norm)).map((token) => stem(token.norm))))];
+  // "gluten-free" answers for "gluten" and for "free".
+  const words = sentences.flatMap((sentence) => sentence.tokens.flatMap((token) => [token.norm, ...(token.norm.includes('-') ? token.norm.split('-') : [])]));
+  const stems = [...new Set(words.filter((word) => word.length > 2 && !GENERIC_WORDS.has(word)).map(stem))];
   const groups = new Set(stems.flatMap(groupsOf));
-  const opensYesNo = sentences.some((sentence) => YES_NO_ANSWER.has(sentence.tokens[0]?.norm ?? ''));
+  const opensYesNo = sentences.some((sentence) => YES_NO_ANSWER.has(sentence.tokens[0]?.norm ?? '') || matchPattern(YES_NO_PHRASES, sentence).length > 0);
   return { stems, groups, opensYesNo, text: sentences.map((sentence) => sentence.text).join(' ') };
 }
 
@@ -200,8 +221,9 @@ function addressed(question: Question, topic: readonly string[], words: ReplyWor
   if (question.amount && AMOUNT_ANSWER.test(words.text)) return true;
   // A question whose topic compromise could not find is no question to judge.
   if (topic.length === 0) return true;
-  // One word of the topic repeated, or half of a one-word topic, is an answer.
-  return coverage(topic, words) >= Math.min(1, topic.length / 2);
+  // Half the topic, and never more than a word and a half of it: "Can I change the delivery
+  // address?" is answered by "I've updated the address on your order".
+  return coverage(topic, words) >= Math.min(1.5, Math.max(0.5, topic.length / 2));
 }
 
 /** A question's own topic: the words no other question of the message shares (its whole topic if none are its own). */

@@ -6,74 +6,10 @@
  * step stand: "Sorry for the wait; your replacement ships today" ends on the step and passes,
  * "I've refunded it, but unfortunately we can't ship a replacement" ends on the refusal.
  */
-import { compilePattern, matchPattern, PatternIndex } from '../phrases.js';
 import { defineRule } from '../rule.js';
-import { stepsForward, type StepForward } from '../steps.js';
+import { negativeCues, stepsForward, type BadNews as Kind, type NegativeCue, type StepForward } from '../steps.js';
 import type { Sentence } from '../text.js';
 import { isPoliteCloser } from '../wording.js';
-
-type Kind = 'apology' | 'refusal' | 'regret';
-
-// An adverb between the subject and the refusal: "we are therefore unable to", "we still cannot".
-const HEDGE = '(therefore|thus|hence|consequently|still|currently|presently|simply|also|just|really|sadly|unfortunately|regrettably|now|again|yet|normally|usually|generally|at this time|at present|at the moment)';
-
-const NEGATIVE_CUES: ReadonlyArray<{ kind: Kind; patterns: string[] }> = [
-  { kind: 'apology', patterns: ['sorry', 'apologi*', '(we|i) (deeply|sincerely)? regret', 'pardon (for|the)'] },
-  {
-    kind: 'regret',
-    patterns: [
-      'unfortunately', 'sadly', 'regrettably', 'regretfully', 'alas',
-      'not the (news|answer|outcome|result) (you|that you) (were|are) (hoping|looking) for',
-      '(i|we) wish (i|we) (had|could|were able)',
-    ],
-  },
-  {
-    kind: 'refusal',
-    patterns: [
-      `(i|we|our team) ${HEDGE}? (can not|cannot|could not|will not|would not)`,
-      `(i|we|our team) (am|are|is|was|were|will be|would be|have been|had been) ${HEDGE}? (unable to|not able to|no longer able to|not in a position to|not (allowed|permitted|authorized|authorised) to)`,
-      `(i|we|our team) ${HEDGE}? (can|could) only`,
-      `(i|we) (do|does) not ${HEDGE}? (offer|provide|ship|sell|stock|carry|accept|allow|support|have|issue|give|guarantee|refund|deliver|make|cover)`,
-      '(it|this|that|which) (is|was|will be|would be) not (possible|available|eligible|covered|refundable|something (we|i) can)',
-      '(is|are|was|were) (no longer|not|currently not) (available|possible|eligible|covered|refundable|supported|offered|in stock|returnable)',
-      'no longer (available|offered|supported|possible|eligible|in stock|sold|carry|stock|sell|offer|support|accept|produce|make|manufacture|ship|able)',
-      '(out of stock|sold out|discontinued|not eligible|beyond our control|outside (of)? our control)',
-      '(has|have|had) been (denied|declined|rejected|refused)',
-      '(was|were|is|are) (denied|declined|rejected|refused)',
-      'the best (we|i) can (do|offer)',
-      'nothing (more|else|further) (we|i) can (do|offer)',
-      'there is nothing (more|else|further)',
-      '(we|i) have no (way|option|choice|control)',
-    ],
-  },
-];
-
-// A cue after "if" or "unless" is a condition, not news: "if we can't fix it, we'll refund you".
-const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'should']);
-
-const negativeCueIndex = new PatternIndex(NEGATIVE_CUES.flatMap(({ kind, patterns }) => patterns.map((source) => [compilePattern(source), kind] as const)));
-// Negatives that are good news: "we can't wait to hear", "we won't charge you for it".
-const goodNegative = compilePattern('((can not|cannot) (wait|hesitate) | (will not|would not|do not) (charge|bill|invoice|penalise|penalize))');
-
-interface NegativeCue {
-  from: number;
-  to: number;
-  kind: Kind;
-}
-
-function negativeCues(sentence: Sentence): NegativeCue[] {
-  const { tokens } = sentence;
-  const goodNews = matchPattern(goodNegative, sentence);
-  return negativeCueIndex
-    .matches(sentence)
-    .filter(
-      (match) =>
-        !tokens.slice(match.from, match.to).some((token) => token.quoted) &&
-        !CONDITION.has(tokens[match.from - 1]?.norm ?? '') &&
-        !goodNews.some((good) => good.from < match.to && good.to > match.from),
-    )
-    .map((match) => ({ from: match.from, to: match.to, kind: match.value }));
-}
 
 // Words that open a clause of its own: "we can't refund it, but I've added a credit".
 const CLAUSE_OPENERS = new Set(['but', 'so', 'and', 'yet', 'however', 'instead', 'although', 'though', 'meanwhile', 'whereas']);
