@@ -19,6 +19,7 @@ import { compilePattern, matchPattern, PatternIndex, type PatternMatch } from '.
 import { defineRule, type Reply } from '../rule.js';
 import type { Sentence } from '../text.js';
 import { latestCustomerMessage } from '../thread.js';
+import { STOPWORDS } from '../wording.js';
 
 interface TaggedTerm {
   normal: string;
@@ -89,6 +90,9 @@ const ASKING_WORDS = new Set([
 
 // Words compromise tags as nouns, verbs or adjectives that carry no topic of their own.
 const GENERIC_WORDS = new Set(['something', 'anything', 'everything', 'nothing', 'someone', 'anyone', 'everyone', 'somebody', 'anybody', 'thing', 'things', 'way', 'ways', 'lot', 'bit', 'one', 'ones', 'able', 'sure', 'possible', 'okay', 'fine', 'good', 'great', 'hello', 'hi', 'hey', 'thanks', 'thank', 'be', 'is', 'are', 'was', 'were', 'been', 'have', 'has', 'had', 'do', 'does', 'did', 'get', 'got', 'make', 'need', 'want', 'like', 'know', 'let', 'come', 'give', 'say', 'see', 'take', 'put', 'try', 'keep', 'seem', 'mean', 'there', 'here', 'what', 'which', 'this', 'that', 'these', 'those', 'any', 'some', 'all', 'own', 'much', 'many', 'more', 'other', 'else', 'just', 'also', 'really', 'very', 'quick', 'question']);
+
+// Nouns of support mail that wording.ts counts as generic but that a question can be about: "do I need a new ticket?"
+const TOPIC_NOUNS = new Set(['ticket', 'tickets', 'case', 'email', 'e-mail', 'message', 'messages', 'service', 'services', 'contact', 'reply', 'response', 'feedback', 'complaint', 'details', 'information', 'process']);
 
 /** A crude stem: enough to equate "deliver", "delivery", "delivered", "deliveries". */
 function stem(word: string): string {
@@ -184,7 +188,7 @@ function topicOf(nlp: Nlp, question: Question): string[] {
   const topic = terms
     .filter(({ tags }) => (tags.includes('Noun') && !tags.includes('Pronoun') && !tags.includes('Possessive')) || (tags.includes('Verb') && !tags.includes('Modal') && !tags.includes('Auxiliary') && !tags.includes('Copula')) || tags.includes('Adjective'))
     .map(({ normal, root }) => (root ?? normal).replace(/[^\p{L}\p{N}'-]/gu, ''))
-    .filter((word) => word.length > 2 && !ASKING_WORDS.has(word) && !GENERIC_WORDS.has(word));
+    .filter((word) => word.length > 2 && !ASKING_WORDS.has(word) && !GENERIC_WORDS.has(word) && (!STOPWORDS.has(word) || TOPIC_NOUNS.has(word)));
   return [...new Set(topic.map(stem))];
 }
 
