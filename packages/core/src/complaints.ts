@@ -28,7 +28,8 @@ const COMPLAINTS: ReadonlyArray<{ family: ComplaintFamily; patterns: string[] }>
       'taking (so|too|far too|way too) long', 'took (so|too|far too|way too) long', '(no|zero) (update|updates|reply|response|news|word)',
       'never (heard|got) back', '(has not|have not|did not|haven\'t) (heard|got) back', 'past the (delivery|estimated|promised|due) date',
       '(was|were) (supposed|meant|due|promised) to (arrive|be|ship|come|get)', 'missed (the|my|our) (appointment|slot|delivery|connection|flight)',
-      '(did not|never) (show|turn) up', 'no-show', 'still (not|no|nothing|have not|has not|have no)',
+      '(did not|never) (show|turn) up', 'no-show', 'stuck', 'stranded',
+      '(my|our|the) (_)? (flight|train|bus|ferry|booking|order|appointment|reservation|class|tour|event|delivery|visit|installation) (was|has been|got|is|were|have been) (cancelled|canceled|delayed|overbooked|postponed|rescheduled)', 'still (not|no|nothing|have not|has not|have no)',
     ],
   },
   {
@@ -47,7 +48,9 @@ const COMPLAINTS: ReadonlyArray<{ family: ComplaintFamily; patterns: string[] }>
     patterns: [
       'charged (me)? (twice|double|again|two times|three times)', '(double|twice)-charged', 'double charged', 'overcharged', 'over-charged',
       '(charged|billed|debited|invoiced) (me)? (for|after) (something|a|an|the|two|twice)? _? _? (i|we) (did not|never|have not|cancelled|canceled|returned)',
-      'charged (me)? (the)? (wrong|incorrect|full) (amount|price|rate)', '(wrong|incorrect|unexpected|unauthori*|duplicate|extra|hidden) (charge|charges|amount|fee|fees|bill|invoice|payment|debit|transaction)',
+      'charged (me)? (the)? (wrong|incorrect|full) (amount|price|rate)', '(way|far|much|far too|way too) (too)? (high|much|expensive|steep)', 'overpriced',
+      '(paid|paying|pay|charged|charging|billed) (way|far)? (too much|more than|extra|over the odds)',
+      '(wrong|incorrect|unexpected|unauthori*|duplicate|extra|hidden) (charge|charges|amount|fee|fees|bill|invoice|payment|debit|transaction)',
       'still (being)? (charged|billed)', 'billed (twice|again|double)', '(refund|money) (has|have)? (still)? (not|never) (arrived|come|appeared|shown|been (issued|processed|paid|returned))',
       '(have not|has not|did not|never) (received|got|seen) (my|the|a|our) (refund|money back|credit|reimbursement)', 'taken (twice|two payments)', 'two payments',
     ],
@@ -87,8 +90,10 @@ const COMPLAINTS: ReadonlyArray<{ family: ComplaintFamily; patterns: string[] }>
       'joke', 'worst', 'fed up', 'sick (and tired)? of', 'had enough', 'not happy', 'unhappy', 'dissatisfied', 'not impressed', 'unimpressed', 'rude', 'lied', 'lying', 'scam',
       '(nobody|no one|noone) (here|there|at your company|at your end)? (cares|listens|reads|bothered|helps|responds|replies|answers|calls|called|got back|has got back|is helping)',
       '(will|would|am|i am) (not|never) (be)? (coming)? back', 'never (again|be back|coming back|use you|order from|buy from|fly with|book with|shop with|stay with|recommend)',
-      '(clearly|obviously) (you|nobody|no one|your)', 'you (did not|do not|never|clearly did not|obviously did not) (read|listen|care|bother|check)', 'heard it all before',
-      'waste (of)? (my|our) (time|money)', 'wasted (my|our|hours|days)', 'want (a|my|our) (full)? (refund|money back)', 'demand', 'complain*', 'complaint',
+      '(clearly|obviously) (you|nobody|no one|your)', '(nobody|no one|you never|you did not) (told|tell|informed|inform|warned|warn|notified|notify|contacted|contact) (me|us)',
+      'without (any)? (warning|notice|telling (me|us)|asking (me|us))',
+      'you (never|did not|still have not|have not|failed to) (did|do|sent|send|called|call|replied|reply|fixed|fix|processed|process|cancelled|cancel|canceled|refunded|refund|got back|get back|answered|answer|responded|respond|delivered|deliver|switched|switch|changed|change|updated|update|actioned|action) (it|this|that|anything|my|our|the|back|me|us)?', 'you (did not|do not|never|clearly did not|obviously did not) (read|listen|care|bother|check)', 'heard it all before',
+      'waste (of)? (my|our) (time|money)', 'wasted (my|our|hours|days)',
     ],
   },
   {
@@ -107,6 +112,10 @@ const COMPLAINTS: ReadonlyArray<{ family: ComplaintFamily; patterns: string[] }>
 const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'without', 'nor', 'neither', 'none', 'zero']);
 const SUPPOSITION = compilePattern(
   '(if|whether|unless|in case|what happens|what if|would|might|worried|afraid|concerned|scared|hope|hoping|hopefully|avoid|prevent|ensure|make sure|in the event|should (it|they|my|the|anything)|will (it|they|my|the)|how (do|can|should|would) (i|we|one)|can (i|we)|is it possible|do you (offer|have|accept|cover|replace|refund)|what is (your|the) (policy|process)|in future|next time)',
+);
+// The customer's own slip is no complaint about the company: "I entered the wrong address".
+const OWN_MISTAKE = compilePattern(
+  '((i|we) (accidentally|mistakenly|have|had)? (entered|typed|put|gave|input|provided|chose|selected|picked|set|used|made|added|wrote|ordered|bought|booked) (in|down)? (the|a|an|my) (wrong|incorrect) | by mistake | my (mistake|fault|bad) | (i|we) (accidentally|mistakenly))',
 );
 // A word that negates only the cue right after it: "not damaged", "no delay", "nothing broken".
 const NEGATION_WINDOW = 3;
@@ -128,6 +137,7 @@ function complaintIn(sentence: Sentence): Complaint | undefined {
   const matches = complaintIndex.matches(sentence).sort((a, b) => a.from - b.from);
   if (matches.length === 0) return undefined;
   const supposed = matchPattern(SUPPOSITION, sentence).map((found) => found.from);
+  if (matchPattern(OWN_MISTAKE, sentence).length > 0) return undefined;
   const content = matchPattern(CONTENTMENT, sentence).length > 0;
   for (const match of matches) {
     if (tokens.slice(match.from, match.to).some((token) => token.quoted)) continue;

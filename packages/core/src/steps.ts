@@ -167,11 +167,11 @@ export type NextStepKind = 'action' | 'customer-step' | 'question' | 'closure';
 const TEAM_ACTED =
   '(asked|forwarded|passed|notified|contacted|requested|raised|opened|flagged|submitted|filed|assigned|referred|ordered|chased|instructed|alerted|informed|reported|cancelled|canceled|changed|switched|moved|transferred|reserved|organised|organized|set up|put|made|given|granted|sorted|cleared|credited)';
 // Future steps of anyone: "one of our advisors will respond", "your number will move to it".
-const FUTURE = '(will|shall|is going to|are going to|am going to) (now|then|also|automatically|personally|gladly|happily|soon|shortly)? _';
+const FUTURE = '(will|shall|should|is going to|are going to|am going to) (now|then|also|automatically|personally|gladly|happily|soon|shortly)? _';
 // Verbs after "will" that promise no step: "we will value your feedback", "this will help us improve".
 const NO_STEP_VERBS = new Set([
   'see', 'miss', 'welcome', 'enjoy', 'love', 'appreciate', 'value', 'remember', 'always', 'never', 'continue', 'strive', 'endeavour',
-  'endeavor', 'aim', 'help', 'use', 'consider', 'bear', 'keep', 'take', 'learn', 'improve', 'not',
+  'endeavor', 'aim', 'help', 'use', 'consider', 'bear', 'keep', 'take', 'learn', 'improve', 'not', 'have',
 ]);
 // What a step may not be about: handing on feedback tells the customer nothing about their case.
 const FEEDBACK = new Set(['feedback', 'comments', 'comment', 'suggestion', 'suggestions', 'views', 'thoughts']);
@@ -179,7 +179,7 @@ const FEEDBACK = new Set(['feedback', 'comments', 'comment', 'suggestion', 'sugg
 const VAGUE_HANDOFF = compilePattern('(to|with) (the|a|our) (relevant|appropriate|right|correct|responsible|concerned) (department|team|person|people|party|parties|area)');
 // A time still to come: a sentence that names one tells the customer when something happens.
 const FUTURE_TIME =
-  /\b(?:tomorrow|tonight|later today|this (?:afternoon|evening)|next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|within (?:the next )?\d+|in (?:the next )?\d+ (?:minutes|hours|days|working days|business days|weeks))\b/iu;
+  /\b(?:tomorrow|tonight|later today|this (?:afternoon|evening)|next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|within (?:the next )?\d+|in (?:the next )?\d+ (?:minutes|hours|days|working days|business days|weeks)|by (?:\d|noon|midnight|tonight|tomorrow|the end|end of|monday|tuesday|wednesday|thursday|friday|saturday|sunday))/iu;
 // Refusals that a modal step sits inside: "there's nothing more we can do".
 const NO_WAY_FORWARD = compilePattern('(nothing|not much|little) (more|else|further)? (that)? (we|i|our team) (can|could|are able to|am able to)');
 
@@ -207,7 +207,7 @@ const NEXT_STEPS = new PatternIndex<NextStepKind>([
     `(will|should|shall|is going to|are going to) (now|then|also)? be ${RESOLVED}`,
     `(will|should|shall) (now|then|also)? be (collected|reviewed|assessed|handled|sent|visible|back|available|ready|live|active|waiting|in touch|with you|there|contacted|called|assigned|done)`,
     FUTURE,
-    '(goes|go|going|went) live',
+    '(goes|go|going|went) live', '(expect|expects|expected|anticipate|anticipates) (it|them|the|your|power|service|delivery|a|an|to)',
     'let (me|us) (connect|transfer|check|look|help|see|find|get|arrange|send|provide|walk|guide|show|explain|take|pass|forward|escalate|book|share|give|set)', '(comes|come|rolls|roll) out', '(the)? next steps? (is|are|will be|would be)', 'expect (a|an|the|your|it|them|to|delivery|an update)', 'what happens next', '(i|we) (will|shall) be in touch',
   ].map((source) => [compilePattern(source), 'action'] as const),
   ...[
@@ -274,6 +274,29 @@ const takenBack = (tokens: readonly Token[], to: number): boolean => {
   return ['not', 'never', 'no'].includes(next) || last === 'not' || last === 'never' || (last === 'be' && BAD_STATE.has(next));
 };
 
+// "I've lowered…", "your direct debit has been reduced…": any participle after the writer's
+// "have" or a passive "has been" is something done, but for what only looks into the case or
+// takes it in, and for bad news.
+const IRREGULAR_PARTICIPLES = new Set(['sent', 'made', 'done', 'put', 'set', 'given', 'taken', 'written', 'paid', 'got', 'built', 'brought', 'kept', 'left', 'sold', 'told', 'shown', 'rung', 'cut', 'spoken']);
+const NOT_DONE_FOR_THEM = new Set(['received', 'noted', 'logged', 'seen', 'read', 'heard', 'understood', 'checked', 'looked', 'reviewed', 'investigated', 'examined', 'considered', 'tried', 'learned', 'learnt', 'explained', 'mentioned', 'stated', 'said', 'advised', 'informed', 'been', 'had', 'decided', 'concluded', 'determined', 'found', 'shared', 'passed', 'forwarded', 'asked']);
+// Participles that report bad news, not something done for the customer: "your account has been suspended".
+const BAD_NEWS_PARTICIPLES = new Set(['suspended', 'blocked', 'declined', 'rejected', 'denied', 'refused', 'restricted', 'flagged', 'frozen', 'charged', 'billed', 'delayed', 'lost', 'damaged', 'disabled', 'terminated', 'withdrawn', 'postponed']);
+function writerHasDone(sentence: Sentence): number | undefined {
+  const { tokens } = sentence;
+  for (let index = 0; index + 2 < tokens.length; index++) {
+    const writer = ['i', 'we'].includes(tokens[index]!.norm) && ['have', 'has', 'had'].includes(tokens[index + 1]!.norm);
+    const passive = ['has', 'have'].includes(tokens[index]!.norm) && tokens[index + 1]!.norm === 'been';
+    if (!writer && !passive) continue;
+    let verb = index + 2;
+    if (passive && BAD_NEWS_PARTICIPLES.has(tokens[verb]?.norm ?? '')) continue;
+    while (['just', 'already', 'now', 'also', 'since', 'personally', 'gone', 'ahead', 'and', 'however', 'then'].includes(tokens[verb]?.norm ?? '')) verb++;
+    const norm = tokens[verb]?.norm ?? '';
+    if (tokens[verb]?.quoted || NOT_DONE_FOR_THEM.has(norm)) continue;
+    if ((/^\p{L}{3,}ed$/u.test(norm) || IRREGULAR_PARTICIPLES.has(norm)) && !takenBack(tokens, verb + 1)) return index;
+  }
+  return undefined;
+}
+
 /** What a sentence tells the customer about what happens next, if anything. */
 export function nextStepIn(sentence: Sentence): NextStepKind | undefined {
   if (isPoliteCloser(sentence)) return undefined;
@@ -289,6 +312,8 @@ export function nextStepIn(sentence: Sentence): NextStepKind | undefined {
   );
   if (extra) return extra.value;
   if (instructs(sentence)) return 'customer-step';
+  const done = writerHasDone(sentence);
+  if (done !== undefined && !noWayForward(sentence, done, done + 3)) return 'action';
   if (FUTURE_TIME.test(sentence.text) && !tokens.some((token) => token.quoted)) return 'action';
   const asks = /\?\s*["”)]*\s*$/u.test(sentence.text.trimEnd()) && !tokens.at(-1)?.quoted;
   if (asks && matchPattern(CLOSING_QUESTION, sentence).length === 0) return 'question';

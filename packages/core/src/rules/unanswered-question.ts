@@ -55,6 +55,10 @@ const NO_ANSWER_NEEDED = new PatternIndex<true>(
 const YES_NO_OPENER = /^(?:is|are|was|were|can|could|will|would|do|does|did|should|shall|may|might|have|has|had|am|isn't|aren't|can't|won't|doesn't|don't|didn't)$/iu;
 // Reply openers that answer a yes/no question.
 const YES_NO_ANSWER = new Set(['yes', 'yep', 'yeah', 'no', 'nope', 'sure', 'certainly', 'absolutely', 'definitely', 'unfortunately', 'sadly', 'correct', 'indeed', 'of', 'good', 'great', 'happily', 'alas']);
+// Asking the customer for what the answer depends on addresses the question (TACTICS: collect information).
+const ASKS_FOR_DETAILS = compilePattern(
+  '((could|can|would) you (please|kindly)? (provide|share|send|confirm|tell|give) | (please|kindly) (provide|share|send|confirm) | (i|we) (kindly)? (ask|request|need) (you)? (to)? (provide|share|send|confirm)? (me|us)? (with)? (the|your|some|a|an|additional|more|any|a few)? (_)? (order|account|booking|reference|tracking|serial|details|information|number|name|email|photo|photos|screenshot))',
+);
 // Answers to a yes/no question inside a sentence: "There's no need to send it back", "you can…".
 const YES_NO_PHRASES = compilePattern(
   '((there is)? no need|you (do not|will not|never|would not) (need|have) to|you (will|would|do)? (need|have) to|you can|you are (welcome|able|allowed|free) to|it is (possible|not possible|fine|okay|included|free|safe|not safe)|(that|this) is (fine|no problem)|not a problem|no problem)',
@@ -73,12 +77,15 @@ const SYNONYM_GROUPS: readonly string[][] = [
   ['change', 'updat', 'modif', 'edit', 'switch', 'amend', 'adjust', 'move', 'reschedul', 'transfer'],
   ['price', 'cost', 'fee', 'charg', 'pay', 'bill', 'invoic', 'amount', 'rate', 'discount', 'free'],
   ['login', 'log', 'sign', 'password', 'access', 'account', 'credential', 'unlock'],
-  ['return', 'exchang', 'swap', 'replac', 'collect'],
+  ['return', 'exchang', 'swap', 'replac', 'collect', 'new'],
   ['book', 'reserv', 'appointment', 'slot', 'seat', 'room'],
   ['fix', 'repair', 'resolv', 'sort', 'work', 'restor', 'engineer', 'technician'],
   ['upgrad', 'downgrad', 'plan', 'tier', 'subscri', 'membership'],
   ['open', 'hour', 'closed'],
+  ['guarante', 'warrant', 'polic', 'cover', 'eligib'],
   ['size', 'fit', 'larger', 'smaller', 'bigger'],
+  ['lower', 'reduc', 'decreas', 'cut', 'drop', 'less', 'cheaper', 'down'],
+  ['rais', 'increas', 'higher', 'more', 'up'],
 ];
 
 // Verbs and words of asking that say nothing about the topic.
@@ -125,6 +132,8 @@ interface Question {
   end: number;
   text: string;
   yesNo: boolean;
+  /** Asks the team to do something ("Can you send a new one?"): doing it, or saying it is done, answers it. */
+  request: boolean;
   when: boolean;
   amount: boolean;
 }
@@ -132,6 +141,9 @@ interface Question {
 // Words that open a second question in the same sentence: "…, and is lunch included?"
 const QUESTION_OPENERS = new Set(['is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'do', 'does', 'did', 'should', 'may', 'have', 'has', 'what', 'when', 'where', 'how', 'why', 'who', 'which']);
 const JOINERS = new Set(['and', 'or', 'also', 'plus']);
+// A question about what the sentence before it said: "How do I do that?", "Why did this happen?"
+const REFERS_BACK = /\b(?:it|that|this|them|those|these)\b/iu;
+const REQUEST_MODALS = new Set(['can', 'could', 'would', 'will']);
 const LEADING_JOINERS = new Set(['and', 'or', 'also', 'plus', 'so', 'but', 'oh', 'ok', 'okay', 'then', 'lastly', 'finally', 'secondly', 'firstly', 'and/or']);
 
 /** Token ranges of the questions a sentence asks: "Do I need a visa, and is lunch included?" asks two. */
@@ -176,13 +188,15 @@ function questionsIn(sentence: Sentence): Question[] {
     if (first < 0) return [];
     const start = tokens[first]!.start;
     const end = to === tokens.length ? sentence.start + sentence.text.trimEnd().length : tokens[to - 1]!.end;
-    return [{ sentence, start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start), yesNo: YES_NO_OPENER.test(opener.raw), when: inPart(when, from, to), amount: inPart(amount, from, to) }];
+    const openerIndex = words.indexOf(opener);
+    const request = REQUEST_MODALS.has(opener.norm) && words[openerIndex + 1]?.norm === 'you';
+    return [{ sentence, start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start), yesNo: YES_NO_OPENER.test(opener.raw), request, when: inPart(when, from, to), amount: inPart(amount, from, to) }];
   });
 }
 
 /** The question's topic: roots of its nouns, verbs and adjectives, as compromise tags them. */
-function topicOf(nlp: Nlp, question: Question): string[] {
-  const doc = nlp(question.text.replace(/\s+/gu, ' '));
+function topicOf(nlp: Nlp, text: string): string[] {
+  const doc = nlp(text.replace(/\s+/gu, ' '));
   doc.compute('root');
   const terms = (doc.json({ terms: { normal: true } }) as Array<{ terms: TaggedTerm[] }>).flatMap((sentence) => sentence.terms);
   const topic = terms
@@ -193,6 +207,8 @@ function topicOf(nlp: Nlp, question: Question): string[] {
 }
 
 interface ReplyWords {
+  /** The reply asks the customer for the details an answer needs. */
+  asksForDetails: boolean;
   stems: string[];
   groups: Set<number>;
   opensYesNo: boolean;
@@ -206,7 +222,8 @@ function replyWords(reply: Reply): ReplyWords {
   const stems = [...new Set(words.filter((word) => word.length > 2 && !GENERIC_WORDS.has(word)).map(stem))];
   const groups = new Set(stems.flatMap(groupsOf));
   const opensYesNo = sentences.some((sentence) => YES_NO_ANSWER.has(sentence.tokens[0]?.norm ?? '') || matchPattern(YES_NO_PHRASES, sentence).length > 0);
-  return { stems, groups, opensYesNo, text: sentences.map((sentence) => sentence.text).join(' ') };
+  const asksForDetails = sentences.some((sentence) => matchPattern(ASKS_FOR_DETAILS, sentence).length > 0);
+  return { asksForDetails, stems, groups, opensYesNo, text: sentences.map((sentence) => sentence.text).join(' ') };
 }
 
 /** How much of a topic the reply covers: a word it repeats (or a form of it) counts 1, a word of the same vocabulary ½. */
@@ -220,14 +237,17 @@ function coverage(topic: readonly string[], words: ReplyWords): number {
 }
 
 function addressed(question: Question, topic: readonly string[], words: ReplyWords): boolean {
+  if (words.asksForDetails) return true;
   if (question.yesNo && words.opensYesNo) return true;
   if (question.when && TIME_ANSWER.test(words.text)) return true;
   if (question.amount && AMOUNT_ANSWER.test(words.text)) return true;
   // A question whose topic compromise could not find is no question to judge.
   if (topic.length === 0) return true;
-  // Half the topic, and never more than a word and a half of it: "Can I change the delivery
-  // address?" is answered by "I've updated the address on your order".
-  return coverage(topic, words) >= Math.min(1.5, Math.max(0.5, topic.length / 2));
+  // One word of the topic, or two of its vocabulary: "Can I change the delivery address?" is
+  // answered by "I've updated the address on your order". A request is answered by what was
+  // done about it in other words: "Can you send a new one?" by "a replacement is on its way".
+  const needed = question.request ? 0.5 : Math.min(1, Math.max(0.5, topic.length / 2));
+  return coverage(topic, words) >= needed;
 }
 
 /** A question's own topic: the words no other question of the message shares (its whole topic if none are its own). */
@@ -264,7 +284,15 @@ export default defineRule({
         if (!anchor) return;
         const nlp = await context.nlp();
         const words = replyWords(reply);
-        const topics = distinctTopics(questions.map((question) => topicOf(nlp, question)));
+        const topics = distinctTopics(
+          questions.map((question) => {
+            const own = topicOf(nlp, question.text);
+            if (own.length > 0 || !REFERS_BACK.test(question.text)) return own;
+            // "I need to unlock my phone. How do I do that?": the question is about the sentence before.
+            const before = message.sentences[message.sentences.indexOf(question.sentence) - 1];
+            return before && questionsIn(before).length === 0 ? topicOf(nlp, before.text) : own;
+          }),
+        );
         questions.forEach((question, index) => {
           if (addressed(question, topics[index]!, words)) return;
           const asked = question.text.replace(/\s+/gu, ' ');
