@@ -25,7 +25,7 @@ const COMPLAINTS: ReadonlyArray<{ family: ComplaintFamily; patterns: string[] }>
     patterns: [
       'late', 'delayed', 'delay', 'delays', 'overdue', 'still waiting', '(been|keep|kept) waiting', 'waiting (for|since) _? _? (days|weeks|months|ages)',
       `(has|have|it is|it has|it was) been (over|more than|nearly|almost)? _? ${TIME_SPAN}`, `${TIME_SPAN} (later|now|ago) and`,
-      'taking (so|too|far too|way too) long', 'took (so|too|far too|way too) long', '(no|zero) (update|updates|reply|response|news|word)',
+      'taking (so|too|far too|way too) long', 'took (so|too|far too|way too) long', `took (over|more than|nearly|almost)? _? ${TIME_SPAN}`, '(no|zero) (update|updates|reply|response|news|word)',
       'never (heard|got) back', '(has not|have not|did not|haven\'t) (heard|got) back', 'past the (delivery|estimated|promised|due) date',
       '(was|were) (supposed|meant|due|promised) to (arrive|be|ship|come|get)', 'missed (the|my|our) (appointment|slot|delivery|connection|flight)',
       '(did not|never) (show|turn) up', 'no-show', 'stuck', 'stranded',
@@ -35,7 +35,7 @@ const COMPLAINTS: ReadonlyArray<{ family: ComplaintFamily; patterns: string[] }>
   {
     family: 'damage',
     patterns: [
-      'broken', 'broke', 'damaged', 'damage', 'cracked', 'smashed', 'shattered', 'dented', 'torn', 'ripped', 'leaking', 'leaks', 'leaked', 'burst',
+      'broken', 'broke', 'damaged', 'damage', 'crushed', 'squashed', 'destroyed', 'ruined', 'soaked', 'in pieces', 'smashed to pieces', 'cracked', 'smashed', 'shattered', 'dented', 'torn', 'ripped', 'leaking', 'leaks', 'leaked', 'burst',
       'faulty', 'defective', 'scratched', 'stained', 'dirty', 'filthy', 'mouldy', 'moldy', 'spoiled', 'spoilt', 'rotten', 'expired', 'malfunction*',
       '(does|do|did|is|was|are|were) not (work|working|turn on|start|charge|fit|open|close|load)', '(stopped|stop|stops) working', 'no longer works',
       '(will|would|can) not (turn on|start|charge|connect|load|open|switch on|boot|work|sync|print)', 'keeps (crashing|freezing|breaking|failing|dropping|disconnecting|restarting|beeping)',
@@ -91,7 +91,8 @@ const COMPLAINTS: ReadonlyArray<{ family: ComplaintFamily; patterns: string[] }>
       '(nobody|no one|noone) (here|there|at your company|at your end)? (cares|listens|reads|bothered|helps|responds|replies|answers|calls|called|got back|has got back|is helping)',
       '(will|would|am|i am) (not|never) (be)? (coming)? back', 'never (again|be back|coming back|use you|order from|buy from|fly with|book with|shop with|stay with|recommend)',
       '(clearly|obviously) (you|nobody|no one|your)', '(nobody|no one|you never|you did not) (told|tell|informed|inform|warned|warn|notified|notify|contacted|contact) (me|us)',
-      'without (any)? (warning|notice|telling (me|us)|asking (me|us))',
+      'without (any)? (warning|notice|telling (me|us)|asking (me|us))', 'never (told|informed|warned|notified|contacted)',
+      '(nobody|no one) (even|ever|actually|bothered to)? (knocked|rang|called|came|showed up|turned up|checked|tried|got back|answers|answered|picks up|picked up)',
       'you (never|did not|still have not|have not|failed to) (did|do|sent|send|called|call|replied|reply|fixed|fix|processed|process|cancelled|cancel|canceled|refunded|refund|got back|get back|answered|answer|responded|respond|delivered|deliver|switched|switch|changed|change|updated|update|actioned|action) (it|this|that|anything|my|our|the|back|me|us)?', 'you (did not|do not|never|clearly did not|obviously did not) (read|listen|care|bother|check)', 'heard it all before',
       'waste (of)? (my|our) (time|money)', 'wasted (my|our|hours|days)',
     ],

@@ -245,7 +245,8 @@ function instructs(sentence: Sentence): boolean {
     if (!(CUSTOMER_ACTIONS.has(token.norm) || MORE_IMPERATIVES.has(token.norm)) || token.quoted) continue;
     let lead = index;
     while (lead > 0 && (IMPERATIVE_LEADS.has(tokens[lead - 1]!.norm) || LIST_MARKER.test(tokens[lead - 1]!.norm))) lead--;
-    // "Please do not reply to this email" asks for nothing.
+    // "Please find attached…" hands something over; "Please do not reply to this email" asks for nothing.
+    if (token.norm === 'find' && tokens.slice(index + 1).some((next) => ['attached', 'enclosed', 'below', 'herewith'].includes(next.norm))) continue;
     if (tokens.slice(lead, index).some((lead) => lead.norm === 'not' || lead.norm === 'never')) continue;
     if (lead === 0 || afterComma(sentence, lead)) return true;
   }
@@ -257,9 +258,25 @@ const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are']);
 const REASONS = new Set(['because', 'due', 'since', 'as']);
 const explains = (tokens: readonly Token[], from: number): boolean => PASSIVE_AUXILIARIES.has(tokens[from]!.norm) && tokens.slice(from).some((token) => REASONS.has(token.norm));
 
-/** A step about feedback ("I've passed your comments on") or inside a refusal ("nothing more we can do"). */
+// Words that make a clause a condition or a time, not a step: "once a parcel is in transit".
+const SUBORDINATORS = new Set(['once', 'if', 'when', 'unless', 'after', 'before', 'until', 'whenever', 'while', 'whether']);
+
+/** Whether the clause holding token `from` is a condition: a subordinator before it, with no comma between. */
+function inCondition(sentence: Sentence, from: number): boolean {
+  const { tokens } = sentence;
+  for (let index = from; index >= 0; index--) {
+    // "I'd appreciate it if you could share…" is a polite request, not a condition.
+    const politeRequest = tokens[index]!.norm === 'if' && tokens[index + 1]?.norm === 'you' && ['could', 'would', 'can'].includes(tokens[index + 2]?.norm ?? '');
+    if (SUBORDINATORS.has(tokens[index]!.norm) && !politeRequest) return true;
+    if (index > 0 && afterComma(sentence, index)) return false;
+  }
+  return false;
+}
+
+/** A step about feedback ("I've passed your comments on"), inside a refusal ("nothing more we can do") or a condition. */
 function noWayForward(sentence: Sentence, from: number, to: number): boolean {
   const { tokens } = sentence;
+  if (inCondition(sentence, from)) return true;
   if (tokens.slice(to, to + 4).some((token) => FEEDBACK.has(token.norm))) return true;
   if (matchPattern(VAGUE_HANDOFF, sentence).some((handoff) => handoff.from >= to - 1 && handoff.from <= to + 4)) return true;
   if (NO_STEP_VERBS.has(tokens[to - 1]?.norm ?? '') && tokens[to - 2] && /^(?:will|shall|to|now|then|also|automatically|personally|gladly|happily|soon|shortly)$/u.test(tokens[to - 2]!.norm)) return true;

@@ -144,7 +144,7 @@ const JOINERS = new Set(['and', 'or', 'also', 'plus']);
 // A question about what the sentence before it said: "How do I do that?", "Why did this happen?"
 const REFERS_BACK = /\b(?:it|that|this|them|those|these)\b/iu;
 const REQUEST_MODALS = new Set(['can', 'could', 'would', 'will']);
-const LEADING_JOINERS = new Set(['and', 'or', 'also', 'plus', 'so', 'but', 'oh', 'ok', 'okay', 'then', 'lastly', 'finally', 'secondly', 'firstly', 'and/or']);
+const LEADING_JOINERS = new Set(['hi', 'hello', 'hey', 'dear', 'now', 'btw', 'quick', 'question', 'um', 'and', 'or', 'also', 'plus', 'so', 'but', 'oh', 'ok', 'okay', 'then', 'lastly', 'finally', 'secondly', 'firstly', 'and/or']);
 
 /** Token ranges of the questions a sentence asks: "Do I need a visa, and is lunch included?" asks two. */
 function questionParts(sentence: Sentence): Array<[number, number]> {
@@ -168,6 +168,9 @@ function lastStatementEnd(sentence: Sentence): number {
   return boundary ? sentence.start + boundary.index + boundary[0].length : -1;
 }
 
+const WH_WORDS = new Set(['what', 'when', 'where', 'which', 'who', 'whom', 'whose', 'why', 'how', "what's", 'any', 'anything', 'eta']);
+const asksDirectly = (opener: { norm: string; raw: string }): boolean => WH_WORDS.has(opener.norm) || YES_NO_OPENER.test(opener.raw) || opener.norm === 'please';
+
 function questionsIn(sentence: Sentence): Question[] {
   const { tokens } = sentence;
   if (tokens.length === 0 || tokens.every((token) => token.quoted)) return [];
@@ -188,6 +191,8 @@ function questionsIn(sentence: Sentence): Question[] {
     if (first < 0) return [];
     const start = tokens[first]!.start;
     const end = to === tokens.length ? sentence.start + sentence.text.trimEnd().length : tokens[to - 1]!.end;
+    // "Now I have to wait until next week?": a statement with a question mark voices frustration; it asks nothing.
+    if (!asksDirectly(opener) && !INDIRECT_QUESTIONS.matches(sentence).some((match) => match.from >= from && match.from < to)) return [];
     const openerIndex = words.indexOf(opener);
     const request = REQUEST_MODALS.has(opener.norm) && words[openerIndex + 1]?.norm === 'you';
     return [{ sentence, start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start), yesNo: YES_NO_OPENER.test(opener.raw), request, when: inPart(when, from, to), amount: inPart(amount, from, to) }];
