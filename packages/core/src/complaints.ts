@@ -14,7 +14,7 @@ import type { CustomerMessage } from './thread.js';
 export type ComplaintFamily = 'delay' | 'damage' | 'billing' | 'non-delivery' | 'wrong item' | 'outage' | 'anger' | 'repeated contact';
 
 const TIME_SPAN = '(days|weeks|months|hours|a week|a month|ages|forever)';
-const FIXTURES = '(radiator|radiators|heating|boiler|heater|shower|toilet|sink|lift|elevator|fridge|freezer|oven|hob|washing machine|dishwasher|dryer|air conditioning|aircon|router|modem|lights|lock|door|window|roof|tap|drain|pipe|pipes|screen|battery|app|website|site|printer)';
+const FIXTURES = '(radiator*|heating|boiler*|heater*|shower*|toilet*|sink*|lift*|elevator*|fridge*|freezer*|oven*|hob|washing machine|dishwasher*|dryer*|air conditioning|aircon|router*|modem*|light*|lock*|door*|window*|roof|tap*|drain*|pipe*|screen*|batter*|app|apps|website*|site|printer*|wi-fi|wifi|internet|broadband|phone*|laptop*|car|engine)';
 const GOODS = '(parcel|package|order|item|items|delivery|shipment|refund|money|card|bag|luggage|suitcase|goods|purchase|replacement|letter|invoice|statement|tickets?)';
 
 // A complaint is any of these, in the customer's own words. Single words that a negation
@@ -37,7 +37,7 @@ const COMPLAINTS: ReadonlyArray<{ family: ComplaintFamily; patterns: string[] }>
     patterns: [
       'broken', 'broke', 'damaged', 'damage', 'crushed', 'squashed', 'destroyed', 'ruined', 'soaked', 'in pieces', 'smashed to pieces', 'cracked', 'smashed', 'shattered', 'dented', 'torn', 'ripped', 'leaking', 'leaks', 'leaked', 'burst',
       'faulty', 'defective', 'scratched', 'stained', 'dirty', 'filthy', 'mouldy', 'moldy', 'spoiled', 'spoilt', 'rotten', 'expired', 'malfunction*',
-      '(does|do|did|is|was|are|were) not (work|working|turn on|start|charge|fit|open|close|load)', '(stopped|stop|stops) working', 'no longer works',
+      '(does|do|did|is|was|are|were) not (work|working|turn on|start|charge|fit|open|close|load)', '(has|have|had) not (worked|been working|been cleaned|been fixed|been repaired|been replaced|been emptied|been serviced)', '(stopped|stop|stops) working', 'no longer works',
       '(will|would|can) not (turn on|start|charge|connect|load|open|switch on|boot|work|sync|print)', 'keeps (crashing|freezing|breaking|failing|dropping|disconnecting|restarting|beeping)',
       `${FIXTURES} * (is|are|has been|have been|was|were|keeps|kept|went|goes) (still)? (cold|broken|off|dead|blocked|flooded|leaking|noisy|stuck|jammed|faulty|dripping|overheating|out)`,
       'missing (parts|pieces|a part|a piece|screws)', 'falling apart', 'fell apart', 'came apart', 'infested', 'bed bugs', 'cockroach*',
@@ -85,7 +85,7 @@ const COMPLAINTS: ReadonlyArray<{ family: ComplaintFamily; patterns: string[] }>
   {
     family: 'anger',
     patterns: [
-      'frustrat*', 'angry', 'furious', 'livid', 'annoyed', 'annoying', 'upset', 'disappointed', 'disappointing', 'unacceptable', 'ridiculous', 'appalling', 'appalled',
+      'frustrat*', 'not acceptable', 'not good enough', 'not okay', 'not ok', 'angry', 'furious', 'livid', 'annoyed', 'annoying', 'upset', 'disappointed', 'disappointing', 'unacceptable', 'ridiculous', 'appalling', 'appalled',
       'terrible', 'awful', 'horrible', 'horrendous', 'disgusting', 'disgusted', 'disgrace*', 'outrageous', 'shocking', 'shocked', 'pathetic', 'useless', 'incompetent',
       'joke', 'worst', 'fed up', 'sick (and tired)? of', 'had enough', 'not happy', 'unhappy', 'dissatisfied', 'not impressed', 'unimpressed', 'rude', 'lied', 'lying', 'scam',
       '(nobody|no one|noone) (here|there|at your company|at your end)? (cares|listens|reads|bothered|helps|responds|replies|answers|calls|called|got back|has got back|is helping)',

@@ -316,7 +316,12 @@ function writerHasDone(sentence: Sentence): number | undefined {
 
 /** What a sentence tells the customer about what happens next, if anything. */
 export function nextStepIn(sentence: Sentence): NextStepKind | undefined {
-  if (isPoliteCloser(sentence)) return undefined;
+  const kind = stepKind(sentence);
+  // Checked last: most sentences state no step, and the closer index is the dearer lookup.
+  return kind && !isPoliteCloser(sentence) ? kind : undefined;
+}
+
+function stepKind(sentence: Sentence): NextStepKind | undefined {
   const { tokens } = sentence;
   // A direct answer closes a question: "Yes, the blades are dishwasher safe."
   if (DIRECT_ANSWERS.has(tokens[0]?.norm ?? '') && (tokens.length === 1 || afterComma(sentence, 1) || /^\s*[-–—!.]/u.test(sentence.text.slice(tokens[0]!.end - sentence.start)))) return 'closure';

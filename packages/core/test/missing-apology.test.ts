@@ -82,3 +82,9 @@ describe('the report', () => {
     expect(await lintWithRule(team, 'missing-apology')).toEqual([]);
   });
 });
+
+describe('the customer\'s own slip', () => {
+  it.each(['I entered the wrong address at checkout, can you change it?', 'I ordered the wrong colour by mistake.'])('is no complaint: %s', async (customer) => {
+    expect(await lintWithRule(thread(FIX, customer), 'missing-apology')).toEqual([]);
+  });
+});

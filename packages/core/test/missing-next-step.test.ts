@@ -64,3 +64,13 @@ describe('findNextStep', () => {
     expect(findNextStep(analyzeReply(reply(REFUSAL)))).toBeUndefined();
   });
 });
+
+describe('conditions', () => {
+  it('does not take a step inside a condition for one', async () => {
+    expect(await lintWithRule(reply('We cannot change the address once a parcel is in transit.'), 'missing-next-step')).toHaveLength(1);
+  });
+
+  it('takes a polite "if you could" for the request it is', async () => {
+    expect(await lintWithRule(reply('Sorry for the trouble. I would appreciate it if you could share a screenshot of the error.'), 'missing-next-step')).toEqual([]);
+  });
+});

@@ -77,3 +77,23 @@ describe('compromise', () => {
     expect(await run(thread('Your order ships on Monday.', 'Do you ship to Canada?'))).toBe(1);
   });
 });
+
+describe('what the question is about', () => {
+  it('takes the topic of the sentence before for "How do I do that?"', async () => {
+    const customer = 'I need to unlock my phone before my trip. How do I do that?';
+    expect(await lintWithRule(thread('Our stores are open until 6 pm.', customer), 'unanswered-question')).toHaveLength(1);
+    expect(await lintWithRule(thread('To unlock your phone, open My Account → Device → Unlock.', customer), 'unanswered-question')).toEqual([]);
+  });
+
+  it('asks nothing with a statement that ends in a question mark', async () => {
+    expect(await lintWithRule(thread('The parcel goes out again on Monday.', 'Nobody even knocked. Now I have to wait until next week?'), 'unanswered-question')).toEqual([]);
+  });
+
+  it('counts a request for the details an answer needs as addressing the question', async () => {
+    expect(await lintWithRule(thread('Could you send me your order number so I can check?', 'When will my parcel arrive?'), 'unanswered-question')).toEqual([]);
+  });
+
+  it('answers a request with what was done about it', async () => {
+    expect(await lintWithRule(thread('A replacement leg is on its way and arrives Thursday.', 'Can you send a new one?'), 'unanswered-question')).toEqual([]);
+  });
+});

@@ -63,6 +63,7 @@ const ASKS_FOR_DETAILS = compilePattern(
 const YES_NO_PHRASES = compilePattern(
   '((there is)? no need|you (do not|will not|never|would not) (need|have) to|you (will|would|do)? (need|have) to|you can|you are (welcome|able|allowed|free) to|it is (possible|not possible|fine|okay|included|free|safe|not safe)|(that|this) is (fine|no problem)|not a problem|no problem)',
 );
+const NEED_ANSWER = /\b(?:no need|(?:do not|don't|won't|will not|wouldn't|would not) (?:need|have) to|(?:will|you'll|you will|you'd) (?:need|have) to|nothing to (?:do|send|print|pay))\b/iu;
 const TIME_ANSWER =
   /\b(?:today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|morning|afternoon|evening|noon|midnight|\d+(?:[.,]\d+)?\s*(?:-|–|to)?\s*\d*\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs?|hours?|days?|weeks?|months?|years?|minutes?|mins?|business|working)|\d{1,2}[:.]\d{2}|next\s+(?:week|month|year)|this\s+(?:week|month)|end\s+of|within|already|now|immediately|right away)\b/iu;
 const AMOUNT_ANSWER = /[\d$€£¥₹]|\b(?:free|no charge|no cost|nothing|zero|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|half)\b/iu;
@@ -103,8 +104,9 @@ const TOPIC_NOUNS = new Set(['ticket', 'tickets', 'case', 'email', 'e-mail', 'me
 
 /** A crude stem: enough to equate "deliver", "delivery", "delivered", "deliveries". */
 function stem(word: string): string {
-  const lower = word.toLowerCase().replace(/[’']s$/u, '');
-  const bare = lower.replace(/ies$|ied$/u, 'y').replace(/(?:ing|ed|es|s|ments?|ations?|ions?|ly|ers?)$/u, '');
+  // A plural "s" goes even from a short word: "dogs" → "dog".
+  const lower = word.toLowerCase().replace(/[’']s$/u, '').replace(/(?<=\p{L}{2}[^s])s$/u, '');
+  const bare = lower.replace(/ies$|ied$/u, 'y').replace(/(?:ing|ed|es|ments?|ations?|ions?|ly|ers?)$/u, '');
   return (bare.length >= 4 ? bare : lower).slice(0, 7);
 }
 
@@ -200,8 +202,24 @@ function questionsIn(sentence: Sentence): Question[] {
 }
 
 /** The question's topic: roots of its nouns, verbs and adjectives, as compromise tags them. */
+// An editor re-lints the reply on every keystroke while the quoted questions stay the same:
+// their topics are kept, so compromise tags each question once.
+const TOPIC_CACHE_LIMIT = 500;
+const topicCache = new Map<string, string[]>();
+
 function topicOf(nlp: Nlp, text: string): string[] {
-  const doc = nlp(text.replace(/\s+/gu, ' '));
+  const key = text.replace(/\s+/gu, ' ');
+  let topic = topicCache.get(key);
+  if (!topic) {
+    topic = tagTopic(nlp, key);
+    topicCache.set(key, topic);
+    if (topicCache.size > TOPIC_CACHE_LIMIT) topicCache.delete(topicCache.keys().next().value!);
+  }
+  return topic;
+}
+
+function tagTopic(nlp: Nlp, text: string): string[] {
+  const doc = nlp(text);
   doc.compute('root');
   const terms = (doc.json({ terms: { normal: true } }) as Array<{ terms: TaggedTerm[] }>).flatMap((sentence) => sentence.terms);
   const topic = terms
@@ -216,7 +234,10 @@ interface ReplyWords {
   asksForDetails: boolean;
   stems: string[];
   groups: Set<number>;
+  /** A sentence opens with yes, no or their kin. */
   opensYesNo: boolean;
+  /** Stems of each sentence that answers yes or no inside it ("there's no need to…", "you can…"). */
+  yesNoSentences: string[][];
   text: string;
 }
 
@@ -226,9 +247,10 @@ function replyWords(reply: Reply): ReplyWords {
   const words = sentences.flatMap((sentence) => sentence.tokens.flatMap((token) => [token.norm, ...(token.norm.includes('-') ? token.norm.split('-') : [])]));
   const stems = [...new Set(words.filter((word) => word.length > 2 && !GENERIC_WORDS.has(word)).map(stem))];
   const groups = new Set(stems.flatMap(groupsOf));
-  const opensYesNo = sentences.some((sentence) => YES_NO_ANSWER.has(sentence.tokens[0]?.norm ?? '') || matchPattern(YES_NO_PHRASES, sentence).length > 0);
+  const opensYesNo = sentences.some((sentence) => YES_NO_ANSWER.has(sentence.tokens[0]?.norm ?? ''));
+  const yesNoSentences = sentences.filter((sentence) => matchPattern(YES_NO_PHRASES, sentence).length > 0).map((sentence) => sentence.tokens.map((token) => stem(token.norm)));
   const asksForDetails = sentences.some((sentence) => matchPattern(ASKS_FOR_DETAILS, sentence).length > 0);
-  return { asksForDetails, stems, groups, opensYesNo, text: sentences.map((sentence) => sentence.text).join(' ') };
+  return { asksForDetails, stems, groups, opensYesNo, yesNoSentences, text: sentences.map((sentence) => sentence.text).join(' ') };
 }
 
 /** How much of a topic the reply covers: a word it repeats (or a form of it) counts 1, a word of the same vocabulary ½. */
@@ -244,6 +266,11 @@ function coverage(topic: readonly string[], words: ReplyWords): number {
 function addressed(question: Question, topic: readonly string[], words: ReplyWords): boolean {
   if (words.asksForDetails) return true;
   if (question.yesNo && words.opensYesNo) return true;
+  // "You can book online" answers "Is there a lifeguard?" only if it is about the lifeguard.
+  // "Do I need to return it?" is answered by "there's no need", "you'll need to…".
+  if (question.yesNo && /\b(?:need|have) to\b/iu.test(question.text) && NEED_ANSWER.test(words.text)) return true;
+  const about = (stems: readonly string[]): boolean => topic.some((word) => stems.some((other) => sameTopic(word, other) || groupsOf(word).some((group) => groupsOf(other).includes(group))));
+  if (question.yesNo && words.yesNoSentences.some(about)) return true;
   if (question.when && TIME_ANSWER.test(words.text)) return true;
   if (question.amount && AMOUNT_ANSWER.test(words.text)) return true;
   // A question whose topic compromise could not find is no question to judge.
