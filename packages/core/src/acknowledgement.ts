@@ -27,7 +27,7 @@ const ACKNOWLEDGEMENTS = new PatternIndex<AcknowledgementKind>([
     'you (are|were) (absolutely|completely|quite|totally)? (right|correct)', 'fair point', '(we|i) (let you down|dropped the ball|got (this|that|it) wrong|messed (this|that|it)? up)',
     'thank* (you)? (so|very)? (much)? for (flagging|reporting|letting (us|me) know|raising|bringing|pointing|telling (us|me)|alerting|spotting|catching|highlighting|the heads (up)?|following up|chasing|persevering|sticking with)',
     '(we|i) (really|truly|do)? appreciate (you)? (flagging|letting|raising|bringing|reporting|telling|pointing)',
-    '(oh no|what a (pain|nuisance|hassle|shame|mess))',
+    '(oh no|what a (pain|nuisance|hassle|shame|mess))', '(it|these things|mistakes|that) (happens|happen) (to the best of us)?',
   ].map((source) => [compilePattern(source), 'acknowledgement'] as const),
 ]);
 

@@ -79,7 +79,8 @@ const COMPLAINTS: ReadonlyArray<{ family: ComplaintFamily; patterns: string[] }>
       'outage', 'outages', '(is|was|has been|have been|keeps going|went|are|were|goes) down', '(no|lost|losing|without) (internet|signal|service|power|connection|connectivity|wifi|wi-fi|broadband|hot water|heating|heat|electricity|water|gas|access|phone line|tv)',
       '(can not|could not|unable to|am not able to|not able to) (log|login|sign|access|connect|get into|get in|use|open|load|see|reach|make calls|send|receive|pay|check in|book)',
       'locked out', '(keeps|kept) (dropping|cutting|going|disconnecting|crashing|failing|logging me out)', 'error (message|code|messages)', '(fails|failed|failing) (to|every|each|again)',
-      '(is|are|was|were) not (loading|working|responding|connecting)', 'crashed', 'crashes', 'frozen', 'freezes', 'glitch*', 'bug', 'bugs', 'disconnected', 'cut off',
+      '(is|are|was|were) not (loading|working|responding|connecting)', 'crashed', 'crawling', 'unusable', 'buffering', 'laggy', 'lagging',
+      '(so|very|really|painfully|incredibly|too|far too|unbearably) slow', 'crashes', 'frozen', 'freezes', 'glitch*', 'bug', 'bugs', 'disconnected', 'cut off',
     ],
   },
   {

@@ -201,13 +201,23 @@ function questionsIn(sentence: Sentence): Question[] {
   });
 }
 
-/** The question's topic: roots of its nouns, verbs and adjectives, as compromise tags them. */
+/**
+ * The question's topic: roots of its nouns, verbs and adjectives, as compromise tags them.
+ * Words support mail uses for anything ("request", "time", "situation") are kept apart: they
+ * count as half an answer when the reply repeats them, so that a question with a misspelt
+ * topic ("redimbursements") is not taken for unanswered.
+ */
+interface Topic {
+  specific: string[];
+  generic: string[];
+}
+
 // An editor re-lints the reply on every keystroke while the quoted questions stay the same:
 // their topics are kept, so compromise tags each question once.
 const TOPIC_CACHE_LIMIT = 500;
-const topicCache = new Map<string, string[]>();
+const topicCache = new Map<string, Topic>();
 
-function topicOf(nlp: Nlp, text: string): string[] {
+function topicOf(nlp: Nlp, text: string): Topic {
   const key = text.replace(/\s+/gu, ' ');
   let topic = topicCache.get(key);
   if (!topic) {
@@ -218,15 +228,16 @@ function topicOf(nlp: Nlp, text: string): string[] {
   return topic;
 }
 
-function tagTopic(nlp: Nlp, text: string): string[] {
+function tagTopic(nlp: Nlp, text: string): Topic {
   const doc = nlp(text);
   doc.compute('root');
   const terms = (doc.json({ terms: { normal: true } }) as Array<{ terms: TaggedTerm[] }>).flatMap((sentence) => sentence.terms);
-  const topic = terms
+  const words = terms
     .filter(({ tags }) => (tags.includes('Noun') && !tags.includes('Pronoun') && !tags.includes('Possessive')) || (tags.includes('Verb') && !tags.includes('Modal') && !tags.includes('Auxiliary') && !tags.includes('Copula')) || tags.includes('Adjective'))
     .map(({ normal, root }) => (root ?? normal).replace(/[^\p{L}\p{N}'-]/gu, ''))
-    .filter((word) => word.length > 2 && !ASKING_WORDS.has(word) && !GENERIC_WORDS.has(word) && (!STOPWORDS.has(word) || TOPIC_NOUNS.has(word)));
-  return [...new Set(topic.map(stem))];
+    .filter((word) => word.length > 2 && !ASKING_WORDS.has(word) && !GENERIC_WORDS.has(word));
+  const isSpecific = (word: string): boolean => !STOPWORDS.has(word) || TOPIC_NOUNS.has(word);
+  return { specific: [...new Set(words.filter(isSpecific).map(stem))], generic: [...new Set(words.filter((word) => !isSpecific(word)).map(stem))] };
 }
 
 interface ReplyWords {
@@ -263,7 +274,7 @@ function coverage(topic: readonly string[], words: ReplyWords): number {
   return covered;
 }
 
-function addressed(question: Question, topic: readonly string[], words: ReplyWords): boolean {
+function addressed(question: Question, topic: readonly string[], generic: readonly string[], words: ReplyWords): boolean {
   if (words.asksForDetails) return true;
   if (question.yesNo && words.opensYesNo) return true;
   // "You can book online" answers "Is there a lifeguard?" only if it is about the lifeguard.
@@ -279,7 +290,8 @@ function addressed(question: Question, topic: readonly string[], words: ReplyWor
   // answered by "I've updated the address on your order". A request is answered by what was
   // done about it in other words: "Can you send a new one?" by "a replacement is on its way".
   const needed = question.request ? 0.5 : Math.min(1, Math.max(0.5, topic.length / 2));
-  return coverage(topic, words) >= needed;
+  const genericCovered = generic.filter((word) => words.stems.some((other) => sameTopic(word, other))).length / 2;
+  return coverage(topic, words) + genericCovered >= needed;
 }
 
 /** A question's own topic: the words no other question of the message shares (its whole topic if none are its own). */
@@ -316,17 +328,16 @@ export default defineRule({
         if (!anchor) return;
         const nlp = await context.nlp();
         const words = replyWords(reply);
-        const topics = distinctTopics(
-          questions.map((question) => {
-            const own = topicOf(nlp, question.text);
-            if (own.length > 0 || !REFERS_BACK.test(question.text)) return own;
-            // "I need to unlock my phone. How do I do that?": the question is about the sentence before.
-            const before = message.sentences[message.sentences.indexOf(question.sentence) - 1];
-            return before && questionsIn(before).length === 0 ? topicOf(nlp, before.text) : own;
-          }),
-        );
+        const questionTopics = questions.map((question) => {
+          const own = topicOf(nlp, question.text);
+          if (own.specific.length > 0 || !REFERS_BACK.test(question.text)) return own;
+          // "I need to unlock my phone. How do I do that?": the question is about the sentence before.
+          const before = message.sentences[message.sentences.indexOf(question.sentence) - 1];
+          return before && questionsIn(before).length === 0 ? topicOf(nlp, before.text) : own;
+        });
+        const topics = distinctTopics(questionTopics.map((topic) => topic.specific));
         questions.forEach((question, index) => {
-          if (addressed(question, topics[index]!, words)) return;
+          if (addressed(question, topics[index]!, questionTopics[index]!.generic, words)) return;
           const asked = question.text.replace(/\s+/gu, ' ');
           context.report({
             start: anchor.start,
