@@ -43,6 +43,11 @@ export function acknowledgementIn(sentence: Sentence): AcknowledgementKind | und
   return match?.value;
 }
 
+/** Whether a sentence says sorry (not only acknowledges), outside quotation marks. */
+export function apologisesIn(sentence: Sentence): boolean {
+  return ACKNOWLEDGEMENTS.matches(sentence).some((found) => found.value === 'apology' && !sentence.tokens.slice(found.from, found.to).some((token) => token.quoted));
+}
+
 /** The first apology or acknowledgement in the reply's body or closing ("Apologies again,"). */
 export function findApology(reply: Reply): Acknowledgement | undefined {
   for (const paragraph of reply.paragraphs) {

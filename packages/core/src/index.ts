@@ -1,4 +1,4 @@
-export { lint, analyzeReply, type LintMessage, type LintOptions, type LintResult } from './lint.js';
+export { lint, analyzeReply, type LintMessage, type LintOptions, type LintResult, type TacticsEvidence } from './lint.js';
 export { applyFixes, fixUntilStable, selectFixes, MAX_FIX_PASSES, type AppliedFixes, type Fix, type FixableMessage, type FixOptions, type FixResult } from './fix.js';
 export { parseEmail, type EmailModel, type Region, type RegionKind } from './email.js';
 export { findPlaceholders, inferPlatform, PLATFORMS, type Placeholder, type PlaceholderRole, type PlaceholderSyntax, type PlatformSyntax } from './placeholders.js';
@@ -22,3 +22,4 @@ export { lineColumn } from './sources/exports/positioned.js';
 export { findNextStep, nextStepIn, type NextStep, type NextStepKind } from './steps.js';
 export { findApology, acknowledgementIn, type Acknowledgement, type AcknowledgementKind } from './acknowledgement.js';
 export { latestCustomerMessage, type CustomerMessage } from './thread.js';
+export { tacticsCoverage, TACTICS_STEPS, type TacticsCoverage, type TacticsStep } from './tactics.js';

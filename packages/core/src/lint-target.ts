@@ -18,6 +18,8 @@ export interface LintTargetOptions {
   config?: ResolvedConfig;
   /** The source file's path, shown in messages; never read from disk here. */
   path?: string;
+  /** Also work out the reply's TACTICS coverage, placed in the source. */
+  tactics?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export function lintTarget(target: LintTarget, options: LintTargetOptions): Prom
   if (sharedIndex?.source !== source) sharedIndex = { source, place: location(source) };
   return lintPlaced(
     content.text,
-    { config: options.config, document: target.document },
+    { config: options.config, document: target.document, ...(options.tactics ? { tactics: true } : {}) },
     {
       file,
       place: sharedIndex.place,

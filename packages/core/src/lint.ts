@@ -8,6 +8,7 @@ import { resolveConfig, type ResolvedConfig } from './config.js';
 import { parseEmail, type EmailModel } from './email.js';
 import { loadNlp } from './nlp.js';
 import { ruleUrl, type DocumentInfo, type RelatedSpan, type Report, type Reply } from './rule.js';
+import { tacticsCoverage, TACTICS_STEPS, type TacticsStep } from './tactics.js';
 import { analyzeParagraph } from './text.js';
 
 export interface LintMessage extends VFileMessage {
@@ -31,10 +32,20 @@ export interface LintMessage extends VFileMessage {
   target?: string;
 }
 
+/** Where a reply takes a TACTICS step, in the input (or the source file, for a target). */
+export interface TacticsEvidence {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+}
+
 export interface LintResult {
   file: VFile;
   messages: LintMessage[];
   model: EmailModel;
+  /** Which TACTICS steps the reply takes, and where; present when `tactics: true` was asked for. */
+  tactics?: Record<TacticsStep, TacticsEvidence | null>;
 }
 
 export interface LintOptions {
@@ -44,6 +55,8 @@ export interface LintOptions {
   path?: string;
   /** A draft (the default) or a template, and the help desk it is written for. */
   document?: DocumentInfo;
+  /** Also work out the reply's TACTICS coverage (`LintResult.tactics`). */
+  tactics?: boolean;
 }
 
 let defaultConfig: ResolvedConfig | undefined;
@@ -139,5 +152,17 @@ export async function lintPlaced(text: string, options: LintOptions, placement: 
   }
   messages.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
   file.messages = messages;
-  return { file, messages, model: reply.model };
+  const result: LintResult = { file, messages, model: reply.model };
+  if (options.tactics) {
+    const coverage = await tacticsCoverage(reply);
+    const evidence = (step: TacticsStep): TacticsEvidence | null => {
+      const range = coverage[step];
+      if (!range) return null;
+      const { start, end } = placement.toSource(range.start, range.end);
+      const point = place.toPoint(start)!;
+      return { start, end, line: point.line, column: point.column };
+    };
+    result.tactics = Object.fromEntries(TACTICS_STEPS.map((step) => [step, evidence(step)])) as Record<TacticsStep, TacticsEvidence | null>;
+  }
+  return result;
 }
