@@ -26,7 +26,7 @@ describe('tacticsCoverage', () => {
       collect: 'Could you confirm that the card ends in 4821?',
       takeAction: "I've refunded the second payment of $40 this morning; your bank will show it within 3 working days.",
       ownership: "I've refunded the second payment of $40 this morning; your bank will show it within 3 working days.",
-      checkHappy: 'Please let me know if the money hasn't arrived by Friday.',
+      checkHappy: "Please let me know if the money hasn't arrived by Friday.",
       summarise: "I've made a note on your case 48213 so anyone on the team can see it.",
     });
   });
