@@ -37,7 +37,7 @@ const SENTENCE_STEPS = new PatternIndex<SentenceStep>([
     '(does|did|has) (this|that|it) (help|work|solve|resolve|fix|answer|sort)',
     '(are|were) you (happy|satisfied|ok|okay|comfortable) with',
     'if (this|that|it) (does not|did not|has not|still does not|still has not) (work|help|fix|solve|resolve|sort)',
-    '(let|tell) (me|us) know (if|whether) * (does not|did not|has not|have not|is not|are not|still) (work|help|appear|arrive|show|fix|resolve|solve|reach)',
+    '(let|tell) (me|us) know (if|whether) * (does not|did not|has not|have not|is not|are not|still) (work*|help*|appear*|arriv*|show*|fix*|resolv*|solv*|reach*)',
     '(is|was) (that|this|everything) (ok|okay|alright|clear|what you (needed|wanted|were after|were looking for))',
     '(i|we) hope (this|that|the (fix|change|replacement|refund)) (helps|solves|resolves|answers|fixes|works|sorts)',
     '(please)? (check|confirm|let me know) (that|whether|if) (it|this|everything) (works|is working|looks right|arrived)',
