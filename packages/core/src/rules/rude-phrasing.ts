@@ -1,4 +1,6 @@
-import { definePhraseRule, type Phrase } from '../phrase-rule.js';
+import { phraseMatcher, phraseOptionsSpec, type Phrase, type PhraseOptions } from '../phrase-rule.js';
+import { defineRule } from '../rule.js';
+import type { Sentence } from '../text.js';
 
 // Patterns spell out both "can not" and "cannot": the tokenizer expands "can't" but keeps
 // "cannot" as one word.
@@ -282,15 +284,81 @@ const phrases: Phrase[] = [
   },
 ];
 
-export default definePhraseRule(
+// Contradicting what the customer said, as a verdict: "That's not how our licensing works.",
+// "That is incorrect: …". Only where the sentence opens on it (after an interjection at most):
+// mid-sentence, "that is incorrect" is usually the writer's own admission ("You're right, that
+// is incorrect") or a description ("the address on the label is incorrect").
+const VERDICT = '(simply|just|really|actually|honestly|frankly|completely|totally|entirely|absolutely|quite|categorically)?';
+const WHAT_THE_CUSTOMER_SAID = '(that|this)';
+const contradictions: Phrase[] = [
   {
-    id: 'rude-phrasing',
-    description: 'Condescending, blaming, dismissive or argumentative phrasing',
-    category: 'tone',
-    severity: 'warn',
-    fixable: true,
-    principle: '1. Courtesy in writing must be exaggerated, because tone is lost',
-    recommended: true,
+    pattern: [
+      `${WHAT_THE_CUSTOMER_SAID} is ${VERDICT} not (how|the way) (it|this|that|_|our _ _?|the _ _?|your _ _?) (works|work|operates|operate|is done|are done)`,
+      `${WHAT_THE_CUSTOMER_SAID} is ${VERDICT} (incorrect|untrue|false|not true|not correct|not right|not accurate|inaccurate|not the case)`,
+    ],
+    message: '"{actual}" argues over who is right',
+    note: ARGUE_NOTE,
+    // The writer owning a mistake, or granting the customer's point, is no argument.
+    unless: [
+      '(sorry|apologise|apologize|apologies|apologised|apologized)',
+      '(my|our) (mistake|error|fault|bad)',
+      'you are (right|correct|quite right|absolutely right)',
+      '(i|we) (have|had)? (now|just|already)? (fixed|corrected|updated|amended|reprinted|changed|reissued|refunded|removed|replaced|reversed)',
+      '(should|ought to) (work|be)',
+    ],
   },
-  phrases,
-);
+];
+// Words a contradiction may follow at the start of its sentence: "No, that's not how it works."
+const INTERJECTIONS = new Set(['no', 'actually', 'well', 'but', 'however', 'honestly', 'frankly', 'again', 'sorry', 'so', 'i', 'am', 'afraid', 'unfortunately', 'sadly']);
+const opensSentence = (sentence: Sentence, start: number): boolean => {
+  const index = sentence.tokens.findIndex((token) => token.start === start);
+  return sentence.tokens.slice(0, index).every((token) => INTERJECTIONS.has(token.norm));
+};
+// A question ("That's not how it works?") asks; a verdict ends with anything else.
+const isQuestion = (sentence: Sentence): boolean => sentence.text.trimEnd().endsWith('?');
+// "…, but yours includes …", "… in most plans": the reply describes the product, not the customer.
+const DESCRIBES = /(most|many|other|some|usually|normally|typically|generally)/iu;
+
+// The contradictions honour the team's "allow" list; their "add" patterns belong to the main table.
+const withoutAdditions = new WeakMap<PhraseOptions, PhraseOptions>();
+const allowOnly = (options: PhraseOptions): PhraseOptions => {
+  let only = withoutAdditions.get(options);
+  if (!only) withoutAdditions.set(options, (only = { add: [], allow: options.allow }));
+  return only;
+};
+
+const meta = {
+  id: 'rude-phrasing',
+  description: 'Condescending, blaming, dismissive or argumentative phrasing',
+  category: 'tone',
+  severity: 'warn',
+  fixable: true,
+  principle: '1. Courtesy in writing must be exaggerated, because tone is lost',
+  recommended: true,
+} as const;
+
+export default defineRule({
+  meta,
+  options: phraseOptionsSpec(`${meta.description}: "{actual}"`),
+  create(context) {
+    const match = phraseMatcher(phrases, context.options);
+    const contradict = phraseMatcher(contradictions, allowOnly(context.options));
+    return {
+      sentence(sentence) {
+        const reports = match(sentence);
+        if (!isQuestion(sentence)) {
+          for (const report of contradict(sentence)) {
+            const actual = sentence.text.slice(report.start - sentence.start, report.end - sentence.start);
+            if (!opensSentence(sentence, report.start) || DESCRIBES.test(actual)) continue;
+            // "That is not the case for annual plans": a qualified statement, not a verdict.
+            const rest = sentence.text.slice(report.end - sentence.start);
+            if (!/\b(how|way)\b/iu.test(actual) && /^\s*[\p{L}\d]/u.test(rest)) continue;
+            if (reports.some((other) => other.start < report.end && other.end > report.start)) continue;
+            reports.push(report);
+          }
+        }
+        for (const report of reports.sort((a, b) => a.start - b.start)) context.report(report);
+      },
+    };
+  },
+});
