@@ -12,6 +12,7 @@ import type { EmailModel } from '../email.js';
 import { compilePattern, matchPattern, PatternIndex } from '../phrases.js';
 import { isChatTurn, type Range } from '../reply-shape.js';
 import { defineRule, type Reply, type RuleOptionsSpec } from '../rule.js';
+import { clauseBreakBefore, POLITE_CLOSERS } from '../wording.js';
 
 export interface MissingReferenceOptions {
   /** A regular expression (JavaScript syntax) that matches the team's reference numbers. */
@@ -41,8 +42,10 @@ const CASE_SLOT = new RegExp(`^(?:${KEYWORDS.join('|')})$`, 'iu');
 // The reply speaks of the case itself: "your order", "the claim", "your warranty claim".
 const CASE_MENTION = new PatternIndex(
   [
-    '(your|the|this) _? (order|booking|reservation|claim|complaint|case|ticket|return|refund|appeal|dispute|repair|parcel|shipment|consignment)',
-    // "the application" is as often software as a credit application.
+    '(your|the|this) _? (order|booking|reservation|claim|complaint|case|ticket|return|refund|appeal|dispute|repair|parcel|shipment|consignment|enquiry|inquiry)',
+    // "the application" is as often software as a credit application. "Your query" and "your
+    // report" are as often a database query or a credit report, and "your request" is as often
+    // an ask already granted ("as per your request, I've …"): none of them is a case word.
     'your _? application',
   ].map((source) => [compilePattern(source), true] as const),
 );
@@ -52,8 +55,10 @@ const COMPOUND_HEAD = new Set([
   'status', 'details', 'page', 'button', 'link', 'history', 'process', 'rules', 'rate', 'period', 'limit', 'team', 'desk', 'department',
   'sync', 'data', 'export', 'request', 'requests', 'amount', 'method', 'options', 'import', 'total', 'value', 'summary', 'items', 'list', 'updates', 'emails', 'notifications', 'tracking',
 ]);
-const CASE_HINT = /order|booking|reservation|claim|complaint|case|ticket|return|refund|appeal|dispute|repair|parcel|shipment|consignment|application/iu;
+const CASE_HINT = /order|booking|reservation|claim|complaint|case|ticket|return|refund|appeal|dispute|repair|parcel|shipment|consignment|application|enquiry|inquiry/iu;
 const NOT_A_CASE = compilePattern('in (the|this|that) case');
+// "Thanks for your enquiry" opens the answer to a question; "your enquiry is with …" is a case.
+const ENQUIRY = new Set(['enquiry', 'inquiry']);
 
 const message = (mention: string): string => `"${mention}" has no reference number in the reply: quote it, so the customer can find the case again`;
 const NOTE = 'A reference number lets the customer (and the next agent) find the case at once on a follow-up call or email.';
@@ -108,6 +113,9 @@ function firstCaseMention(reply: Reply): Range | undefined {
       const mention = CASE_MENTION.matches(sentence)
         .filter((match) => !sentence.tokens.slice(match.from, match.to).some((token) => token.quoted || token.placeholder))
         .filter((match) => !COMPOUND_HEAD.has(sentence.tokens[match.to]?.norm ?? ''))
+        // "your subscription (ticket …)": the words of a mention stand together.
+        .filter((match) => !sentence.tokens.slice(match.from + 1, match.to).some((_, offset) => clauseBreakBefore(sentence, match.from + 1 + offset)))
+        .filter((match) => !(ENQUIRY.has(sentence.tokens[match.to - 1]!.norm) && POLITE_CLOSERS.matches(sentence).some((closer) => closer.start <= match.start && closer.end >= match.end)))
         .filter((match) => !matchPattern(NOT_A_CASE, sentence).some((idiom) => idiom.start <= match.start && idiom.end >= match.end))
         .sort((a, b) => a.start - b.start)[0];
       if (mention) return { start: mention.start, end: mention.end };
