@@ -30,7 +30,9 @@ import type { AnalyzedParagraph, Sentence, Token } from '../text.js';
 // prefix, so "review*" also reads "reviewing", "will be reviewing").
 const FOLLOW_UP_ACTIONS = [
   'get* back', 'get* (in touch|in contact)', '(be|keep|stay) (in touch|in contact|back in touch)', 'come back to you',
-  'circle back', 'touch base', 'revert', 'follow* up', 'look* (into|at|in to)', 'investigat*', 'examin*', 'assess*',
+  'circle back', 'touch base', 'revert', 'follow* up', 'look* (into|at|in to)',
+  // "we'll take a look", "I'll have a quick look at it".
+  '(take|taking|have|having) (a|another)? (close|closer|quick|proper|good|careful|further|second|fresh|detailed)? look', 'investigat*', 'examin*', 'assess*',
   'contact*', 'reach* out', 'reach you', 'send*', 'email*', 'e-mail*', 'call*', 'ring you', 'phone you', 'text you',
   'message you', 'respond*', 'reply', 'replying', 'answer*', 'notify*', 'inform you', 'update*',
   'keep* you (posted|updated|informed|in the loop|up to date|advised)', 'let you know', 'confirm*', 'process*', 'refund*',
