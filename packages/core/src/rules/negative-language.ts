@@ -21,6 +21,9 @@ const HEDGE = '(therefore|thus|hence|consequently|currently|presently|simply|jus
 const WRITER = '(i|we|our team|our company|the company|our store|the store|our system)';
 const REFUSED = '(refunded|returned|exchanged|reimbursed|cancelled|canceled|changed|transferred|extended|reversed|reinstated|restored|accepted|processed|waived|honoured|honored|backdated|removed|covered|amended|upgraded|offered|made|done)';
 
+// What a writer refuses to do, in the future: "we won't accept …", "we won't be offering …".
+const REFUSING = '(accept*|offer*|refund*|allow*|permit*|provid*|issu*|process*|honour*|honor*|exchang*|reimburs*|waiv*|extend*|approv*|authoris*|authoriz*|cover*|compensat*|revers*|replac*|reinstat*)';
+
 const REFRAME = 'say what you can do instead ("Here\'s what I can do: …")';
 const NOTE = 'Positive framing: the same news reads as help when it starts from what happens next, not from what is refused.';
 
@@ -40,6 +43,14 @@ const phrases: Phrase[] = [
     ],
     message: `"{actual}" leads with what you won't do: ${REFRAME}`,
     note: NOTE,
+  },
+  {
+    // "we won't be accepting this return", "we will not refund": a refusal in the future.
+    pattern: `${WRITER} ${HEDGE}? (will not|would not) ${HEDGE}? (be)? ${REFUSING}`,
+    message: `"{actual}" leads with what you won't do: ${REFRAME}`,
+    note: NOTE,
+    // "we won't issue a late fee", "we won't apply the penalty": good news.
+    unless: ['(fee|fees|charge|charges|surcharge|penalty|penalties|fine|fines|interest|excess)'],
   },
   {
     pattern: ['impossible', '(is|are|was|will be|would be) not (possible|allowed|permitted|an option)'],
@@ -115,6 +126,7 @@ export default defineRule({
       sentence(sentence) {
         if (sentence === ending) return;
         const { tokens } = sentence;
+        // One finding a sentence: "Unfortunately, we can't …" is one piece of negative framing.
         for (const report of match(sentence)) {
           const index = tokens.findIndex((token) => token.start === report.start);
           if (inCondition(sentence, index)) continue;
@@ -124,6 +136,7 @@ export default defineRule({
           // "not impossible", "nothing is impossible": no door closed.
           if (tokens[index]!.norm === 'impossible' && (tokens[index - 1]?.norm === 'not' || tokens[index - 2]?.norm === 'nothing')) continue;
           context.report(REGRET_WORDS.has(tokens[index]!.norm) ? dropRegret(reply.text, sentence, index, report) : report);
+          return;
         }
       },
     };
