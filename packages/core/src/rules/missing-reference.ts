@@ -12,7 +12,8 @@ import type { EmailModel } from '../email.js';
 import { compilePattern, matchPattern, PatternIndex } from '../phrases.js';
 import { isChatTurn, type Range } from '../reply-shape.js';
 import { defineRule, type Reply, type RuleOptionsSpec } from '../rule.js';
-import { clauseBreakBefore, POLITE_CLOSERS } from '../wording.js';
+import type { Sentence } from '../text.js';
+import { clauseBreakBefore } from '../wording.js';
 
 export interface MissingReferenceOptions {
   /** A regular expression (JavaScript syntax) that matches the team's reference numbers. */
@@ -57,8 +58,27 @@ const COMPOUND_HEAD = new Set([
 ]);
 const CASE_HINT = /order|booking|reservation|claim|complaint|case|ticket|return|refund|appeal|dispute|repair|parcel|shipment|consignment|application|enquiry|inquiry/iu;
 const NOT_A_CASE = compilePattern('in (the|this|that) case');
-// "Thanks for your enquiry" opens the answer to a question; "your enquiry is with …" is a case.
+// An enquiry is a case only where the reply handles it as one: its subject ("your enquiry is
+// with the highways team", "this inquiry has gone to…") or what was received or passed on
+// ("we've logged your enquiry"). "Thanks for your inquiry about permits", "a response to your
+// inquiry" answer a question.
 const ENQUIRY = new Set(['enquiry', 'inquiry']);
+const MAX_ENQUIRY_TOPIC = 8;
+// "Your inquiry about whether the pool is open": the question's own verb is not the enquiry's.
+const QUESTION_WORDS = new Set(['whether', 'if', 'what', 'when', 'where', 'why', 'how', 'which', 'who']);
+const ENQUIRY_STATUS = new Set(['is', 'has', 'have', 'was', 'will', 'remains', 'now', 'reached']);
+const ENQUIRY_HANDLED = new Set(['received', 'logged', 'passed', 'forwarded', 'registered', 'recorded', 'escalated', 'referred', 'assigned', 'transferred', 'raised', 'opened', 'sent']);
+function isHandledEnquiry(sentence: Sentence, from: number, to: number): boolean {
+  const { tokens } = sentence;
+  if (ENQUIRY_HANDLED.has(tokens[from - 1]?.norm ?? '')) return true;
+  // The subject may carry its topic: "This inquiry about the streetlight on Mill Lane has gone …".
+  const reach = from === 0 ? to + MAX_ENQUIRY_TOPIC : to;
+  for (let at = to; at <= reach && at < tokens.length; at++) {
+    if (at > to && (clauseBreakBefore(sentence, at) || QUESTION_WORDS.has(tokens[at]!.norm))) return false;
+    if (ENQUIRY_STATUS.has(tokens[at]!.norm)) return true;
+  }
+  return false;
+}
 
 const message = (mention: string): string => `"${mention}" has no reference number in the reply: quote it, so the customer can find the case again`;
 const NOTE = 'A reference number lets the customer (and the next agent) find the case at once on a follow-up call or email.';
@@ -115,7 +135,7 @@ function firstCaseMention(reply: Reply): Range | undefined {
         .filter((match) => !COMPOUND_HEAD.has(sentence.tokens[match.to]?.norm ?? ''))
         // "your subscription (ticket …)": the words of a mention stand together.
         .filter((match) => !sentence.tokens.slice(match.from + 1, match.to).some((_, offset) => clauseBreakBefore(sentence, match.from + 1 + offset)))
-        .filter((match) => !(ENQUIRY.has(sentence.tokens[match.to - 1]!.norm) && POLITE_CLOSERS.matches(sentence).some((closer) => closer.start <= match.start && closer.end >= match.end)))
+        .filter((match) => !ENQUIRY.has(sentence.tokens[match.to - 1]!.norm) || isHandledEnquiry(sentence, match.from, match.to))
         .filter((match) => !matchPattern(NOT_A_CASE, sentence).some((idiom) => idiom.start <= match.start && idiom.end >= match.end))
         .sort((a, b) => a.start - b.start)[0];
       if (mention) return { start: mention.start, end: mention.end };
