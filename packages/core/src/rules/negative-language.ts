@@ -1,6 +1,6 @@
 /**
  * Lead with what you can do. The rule reports the words of negative, reluctant framing —
- * regret adverbs ("unfortunately"), the writer's refusals ("we can't", "I'm unable to",
+ * regret adverbs ("unfortunately"), the writer's refusals ("we can't", "I'm unable to", "we won't accept",
  * "can't be refunded"), "impossible", "not possible", policy as the reason ("it's our
  * policy") and reluctance ("it will be quite a long procedure") — where the same news reads
  * better framed by what happens instead ("Here's what I can do: …").
