@@ -57,7 +57,8 @@ const COMPOUND_HEAD = new Set([
   'sync', 'data', 'export', 'request', 'requests', 'amount', 'method', 'options', 'import', 'total', 'value', 'summary', 'items', 'list', 'updates', 'emails', 'notifications', 'tracking',
 ]);
 const CASE_HINT = /order|booking|reservation|claim|complaint|case|ticket|return|refund|appeal|dispute|repair|parcel|shipment|consignment|application|enquiry|inquiry/iu;
-const NOT_A_CASE = compilePattern('in (the|this|that) case');
+// Idioms, not cases: "in that case", "handled in the order they arrive".
+const NOT_A_CASE = compilePattern('(in (the|this|that) case|in the order (in|of|that|they|which|received|listed|shown|given))');
 // An enquiry is a case only where the reply handles it as one: its subject ("your enquiry is
 // with the highways team", "this inquiry has gone to…") or what was received or passed on
 // ("we've logged your enquiry"). "Thanks for your inquiry about permits", "a response to your
