@@ -185,6 +185,19 @@ describe.skipIf(!hasChromium)('playground page (Chromium, built site on 127.0.0.
     await expect.poll(() => ruleIdsInPanel(page)).toContain('rude-phrasing');
   });
 
+  it('shows the TACTICS steps the draft takes; a covered step selects its sentence', async () => {
+    await clearDraft(page);
+    await paste(page, 'Hi Ana,\n\nThank you for your patience. I have refunded the $40 this morning. Please calm down.\n\nBest,\nKai Andersen\n');
+    const covered = () => page.locator('[data-testid="tactics"] [data-covered="true"]').evaluateAll((items) => items.map((item) => item.getAttribute('data-step')));
+    await expect.poll(covered).toEqual(['thank', 'takeAction', 'ownership']);
+    await page.click('[data-step="takeAction"] button');
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('I have refunded the $40 this morning.');
+
+    await clearDraft(page);
+    await paste(page, RUDE_UNSIGNED_REPLY);
+    await expect.poll(covered).not.toContain('ownership');
+  });
+
   it('is edited with the keyboard alone: typing, new lines, deleting and undo', async () => {
     await clearDraft(page);
     await page.locator(EDITOR).focus();

@@ -3,11 +3,11 @@
  * types, and a side panel with the score, the findings and the rule switches.
  */
 import type { ViewUpdate } from '@codemirror/view';
-import { lint, loadNlp, presets, rules, type LintMessage } from '@replylint/core';
+import { lint, loadNlp, presets, rules, type LintMessage, type LintResult } from '@replylint/core';
 import { EXAMPLE_REPLY } from './example.js';
 import { applyBestRewrites } from './fixes.js';
 import { createDraftEditor, FIX_EVENT, replaceRange, selectRange, showDiagnostics } from './editor.js';
-import { renderFindings, renderRuleSwitches, renderScore } from './panel.js';
+import { renderFindings, renderRuleSwitches, renderScore, renderTactics } from './panel.js';
 import { configFor, isRuleOn, loadSettings, saveSettings, withPreset, withRule, type KeyValueStore } from './settings.js';
 import './style.css';
 
@@ -41,9 +41,11 @@ let config = configFor(settings);
 
 /** The findings on screen; undefined while the draft is empty. */
 let shown: LintMessage[] | undefined;
+let shownTactics: LintResult['tactics'];
 let pendingCheck: ReturnType<typeof setTimeout> | undefined;
 
 const scoreBox = element<HTMLElement>('#score');
+const tacticsBox = element<HTMLElement>('#tactics');
 const findingsBox = element<HTMLElement>('#findings');
 const rulesBox = element<HTMLElement>('#rules');
 const status = element<HTMLElement>('#status');
@@ -65,10 +67,12 @@ async function check(): Promise<void> {
   const doc = editor.state.doc;
   const checkedWith = config;
   const text = doc.toString();
-  const messages = text.trim() === '' ? undefined : (await lint(text, { config: checkedWith })).messages;
+  const result = text.trim() === '' ? undefined : await lint(text, { config: checkedWith, tactics: true });
   // A newer edit or setting supersedes this check; its own check is on the way.
   if (editor.state.doc !== doc || config !== checkedWith) return;
+  const messages = result?.messages;
   shown = messages;
+  shownTactics = result?.tactics;
   showDiagnostics(editor, messages ?? []);
   render();
 }
@@ -76,6 +80,7 @@ async function check(): Promise<void> {
 function render(): void {
   const messages = shown;
   renderScore(scoreBox, messages);
+  renderTactics(tacticsBox, shownTactics, (start, end) => selectRange(editor, start, end));
   keepingFocus(findingsBox, () =>
     renderFindings(findingsBox, messages, rules, {
       jumpTo: (message) => selectRange(editor, message.startOffset, message.endOffset),

@@ -3,7 +3,7 @@
  * one click to apply it) and the rule switches. Rendered from scratch after every check:
  * a reply has a handful of findings, so there is nothing worth diffing.
  */
-import { qualityScore, type AnyRule, type LintMessage } from '@replylint/core';
+import { qualityScore, TACTICS_STEPS, type AnyRule, type LintMessage, type LintResult, type TacticsStep } from '@replylint/core';
 import { h } from './dom.js';
 import { rewriteLabel } from './editor.js';
 
@@ -59,6 +59,36 @@ export function renderScore(container: HTMLElement, messages: readonly LintMessa
     h('p', { class: 'score-verdict' }, verdict(score)),
     h('p', { class: 'score-counts' }, messages.length === 0 ? 'No findings' : `${plural(messages.length, 'finding')}${errors ? ` (${plural(errors, 'error')})` : ''}`),
   );
+}
+
+const TACTICS_LABELS: Record<TacticsStep, string> = {
+  thank: 'Thank the customer',
+  apologise: 'Apologise',
+  collect: 'Collect information',
+  takeAction: 'Take action',
+  ownership: "I'll put this right (named owner)",
+  checkHappy: 'Check the customer is happy',
+  summarise: 'Summarise',
+};
+
+/**
+ * The TACTICS checklist: which steps of the complaint method the draft takes. A covered step
+ * jumps to its sentence. Not a score: a simple answer needs only some of the steps.
+ */
+export function renderTactics(container: HTMLElement, tactics: LintResult['tactics'], jumpTo: (start: number, end: number) => void): void {
+  if (!tactics) {
+    container.replaceChildren(h('p', { class: 'tactics-empty' }, 'Paste a reply to see which steps it takes'));
+    return;
+  }
+  const items = TACTICS_STEPS.map((step) => {
+    const evidence = tactics[step];
+    const label = TACTICS_LABELS[step];
+    if (!evidence) return h('li', { class: 'tactics-step', 'data-step': step, 'data-covered': 'false' }, h('span', { class: 'tactics-mark', 'aria-hidden': 'true' }, '–'), `${label}: not yet`);
+    const button = h('button', { type: 'button', class: 'tactics-jump', title: 'Show in the draft' }, label);
+    button.addEventListener('click', () => jumpTo(evidence.start, evidence.end));
+    return h('li', { class: 'tactics-step', 'data-step': step, 'data-covered': 'true' }, h('span', { class: 'tactics-mark', 'aria-hidden': 'true' }, '✓'), button);
+  });
+  container.replaceChildren(h('ul', { class: 'tactics', 'data-testid': 'tactics' }, ...items));
 }
 
 function renderFinding(message: LintMessage, showNote: boolean, handlers: PanelHandlers): HTMLElement {
