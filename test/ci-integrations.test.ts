@@ -49,9 +49,10 @@ function parses(args: string[]): { usageError: string | undefined } {
   return { usageError };
 }
 
-/** Shell words of a documented command, with CI variables given example values. */
+/** Shell words of a documented command (up to a shell operator), with CI variables given example values. */
 function words(command: string): string[] {
   return command
+    .split(/\s(?:\|\||&&|\||;|>)\s/u)[0]!
     .replace(/\$\{\{\s*matrix\.shard\s*\}\}/gu, '2')
     .replace(/\$CI_NODE_INDEX/gu, '2')
     .replace(/\$CI_NODE_TOTAL/gu, '4')
@@ -146,5 +147,25 @@ describe('documented commands', () => {
   it('catches a flag the CLI does not have', () => {
     expect(parses(['--shards', '1/2', 'reply.txt']).usageError).toContain("unknown option '--shards'");
     expect(parses(['--shard', '5/4', 'reply.txt']).usageError).toContain('is invalid');
+  });
+});
+
+describe('--format codequality', () => {
+  it('writes one GitLab Code Quality issue per finding, with fingerprints that survive lines moving', () => {
+    const rude = 'Hi Sam,\n\nAs I said on the phone, please calm down. As I said on the phone, it ships today.\n\nBest,\nKai Andersen\n';
+    writeFileSync(join(workspace, 'rude.txt'), rude);
+    const config = ['--no-config', '--rule', 'rude-phrasing:warn', '--rule', 'missing-agent-name:error'];
+    const issues = (args: string[]) => JSON.parse(spawnSync(process.execPath, [bin, ...config, '--format', 'codequality', ...args], { cwd: workspace, encoding: 'utf8' }).stdout) as Array<Record<string, any>>;
+    const before = issues(['rude.txt', 'missing.txt']);
+    expect(before.filter((issue) => issue.check_name === 'rude-phrasing')).toHaveLength(3);
+    expect(before[0]).toMatchObject({ check_name: 'rude-phrasing', severity: 'minor', location: { path: 'rude.txt', lines: { begin: 3, end: 3 } } });
+    expect(before.at(-1)).toMatchObject({ check_name: 'replylint', severity: 'blocker', location: { path: 'missing.txt', lines: { begin: 1 } } });
+    expect(new Set(before.map((issue) => issue.fingerprint)).size).toBe(before.length);
+
+    writeFileSync(join(workspace, 'rude.txt'), `\n\n${rude}`);
+    const after = issues(['rude.txt']);
+    expect(after[0]!.location.lines.begin).toBe(5);
+    expect(after.map((issue) => issue.fingerprint)).toEqual(before.slice(0, -1).map((issue) => issue.fingerprint));
+    expect(issues(['--rule', 'rude-phrasing:error', 'rude.txt'])[0]!.severity).toBe('major');
   });
 });

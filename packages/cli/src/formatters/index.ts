@@ -2,13 +2,14 @@
 import { rules } from '@replylint/core';
 import type { FileResult } from '../results.js';
 import { readRuleDocs } from '../rule-docs.js';
+import { formatCodeQuality } from './codequality.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
 import { colors, formatStylish, noColors, stylishEnd, stylishFile } from './stylish.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'codequality'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ReportContext {
@@ -33,6 +34,8 @@ export async function formatReport(format: Format, results: readonly FileResult[
       return formatGithub(results, context.cwd);
     case 'junit':
       return formatJunit(results, context.cwd);
+    case 'codequality':
+      return formatCodeQuality(results, context.cwd);
   }
 }
 
@@ -42,7 +45,7 @@ export interface StreamingReport {
   end(results: readonly FileResult[]): string;
 }
 
-/** Stylish and GitHub output stream; JSON, SARIF and JUnit are whole documents, written at the end. */
+/** Stylish and GitHub output stream; JSON, SARIF, JUnit and Code Quality are whole documents, written at the end. */
 export function streamingReport(format: Format, context: ReportContext): StreamingReport | undefined {
   const paint = context.color ? colors : noColors;
   switch (format) {
