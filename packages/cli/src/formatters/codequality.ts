@@ -1,6 +1,7 @@
 /**
  * GitLab Code Quality (a subset of Code Climate's issue format): GitLab lists the findings in
- * the merge request's Code Quality widget and pipeline tab. Each finding's fingerprint hashes
+ * the merge request's Code Quality widget and pipeline tab; errors are major, warnings minor,
+ * infos info, files that could not be linted blockers. Each finding's fingerprint hashes
  * its file, rule, flagged text and occurrence, not its line, so GitLab still recognises a
  * finding (as neither new nor fixed) after lines are added above it.
  */
@@ -30,7 +31,7 @@ export function formatCodeQuality(results: readonly FileResult[], cwd: string): 
         description: message.message,
         check_name: message.ruleId ?? 'replylint',
         fingerprint: createHash('md5').update(`${identity}\0${occurrence}`).digest('hex'),
-        severity: message.fatal ? 'blocker' : message.severity === 2 ? 'major' : 'minor',
+        severity: message.fatal ? 'blocker' : message.severity === 2 ? 'major' : message.severity === 1 ? 'minor' : 'info',
         location: { path, lines: { begin, end: Math.max(message.endLine ?? begin, begin) } },
       });
     }
