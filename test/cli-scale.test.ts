@@ -3,7 +3,7 @@
  * files replayed, invalidated by their text, configuration and replylint's version, a damaged
  * cache ignored), --shard (complete and disjoint) and the progress bar (only on a terminal).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,16 @@ describe('--workers', () => {
       expect(threaded).toEqual(single);
       expect(single.status).toBe(2);
     }
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', async () => {
+    const child = spawn(process.execPath, [bin, '--workers', '2', 'macros'], { cwd: library, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect([2, 141]).toContain(status);
   });
 
   it('applies each folder\'s own configuration on the workers', () => {
