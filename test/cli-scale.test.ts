@@ -4,7 +4,7 @@
  * cache ignored), --shard (complete and disjoint) and the progress bar (only on a terminal).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,7 +149,7 @@ describe('--cache', () => {
   it('replays unchanged files and lints a file again when its text changes', () => {
     const { folder, cacheFile, lintAll, markStoredResults, replayed } = cachedLibrary();
     const first = lintAll();
-    expect(existsSync(cacheFile)).toBe(true);
+    expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
     markStoredResults();
     const second = json(lintAll().stdout);
     expect(second.map(replayed)).toEqual([true, true, false]);

@@ -103,6 +103,7 @@ export class LintCache {
       if (!this.visited.has(filePath) && !existsSync(filePath)) this.entries.delete(filePath);
     }
     const data: CacheFile = { replylintCache: FORMAT_VERSION, files: Object.fromEntries(this.entries) };
-    await writeFileAtomic(this.path, JSON.stringify(data));
+    // Readable by its owner only: it quotes the replies.
+    await writeFileAtomic(this.path, JSON.stringify(data), { newFileMode: 0o600 });
   }
 }
