@@ -46,6 +46,7 @@ beforeAll(() => {
     files.push(file);
   }
   writeFileSync(join(library, 'macros/binary.txt'), Buffer.from([0x48, 0x69, 0x00]));
+  writeFileSync(join(library, 'macros/page.html'), `<html><body><p>${RUDE.replaceAll('\n\n', '</p><p>')}</p></body></html>`);
 });
 
 describe('--workers', () => {
