@@ -46,13 +46,15 @@ beforeAll(() => {
     files.push(file);
   }
   writeFileSync(join(library, 'macros/binary.txt'), Buffer.from([0x48, 0x69, 0x00]));
+  // An archive of sent replies with one line that is not JSON: its problem is reported in its place.
+  writeFileSync(join(library, 'archive.jsonl'), [RUDE, '{ not json', CLEAN].map((reply) => (reply.startsWith('{') ? reply : JSON.stringify({ reply }))).join('\n'));
   writeFileSync(join(library, 'macros/page.html'), `<html><body><p>${RUDE.replaceAll('\n\n', '</p><p>')}</p></body></html>`);
 });
 
 describe('--workers', () => {
   it('prints exactly what one thread prints, in input order, in every format', () => {
     for (const format of ['stylish', 'json', 'sarif', 'junit', 'github']) {
-      const args = ['--format', format, 'macros', 'missing.txt', 'macros/0.md'];
+      const args = ['--format', format, 'macros', 'missing.txt', 'archive.jsonl', 'macros/0.md'];
       const single = replylint([...args, '--workers', '1'], library);
       const threaded = replylint([...args, '--workers', '3'], library);
       expect(threaded).toEqual(single);
@@ -175,9 +177,17 @@ describe('--cache', () => {
     expect(json(lintAll(['--rule', 'rude-phrasing:warn']).stdout).map(replayed)).toEqual([false, false, false]);
   });
 
+  it('lints a file with problems (a bad line of an archive) every time, so the problem is reported every time', () => {
+    const args = ['--cache', '--cache-location', mkdtempSync(join(tmpdir(), 'replylint-cache-')), 'archive.jsonl'];
+    const first = replylint(args, library);
+    expect(first.stderr).toContain('archive.jsonl:2:3: invalid JSON');
+    expect(replylint(args, library)).toEqual(first);
+    expect(first.status).toBe(2);
+  });
+
   it('keys results by replylint\'s version too', async () => {
     const { folder } = cachedLibrary();
-    const settings = (version: string): LintSettings => ({ configChoice: { overrides: [] }, quiet: false, version });
+    const settings = (version: string): LintSettings => ({ configChoice: { overrides: [] }, quiet: false, version, cwd: folder });
     const task = { index: 0, filePath: 'a.txt', absolutePath: join(folder, 'a.txt'), wantKey: true };
     const before = await lintTask(task, await createLintContext(settings('1.0.0')));
     expect(before.kind).toBe('linted');
