@@ -138,7 +138,7 @@ try {
     }
     result.jsonl = WORKERS.map((workers) => ({
       workers,
-      ...figures(runCli(['--format', 'json', '--output-file', report, '--jsonl', '--jsonl-field', 'reply', '--workers', String(workers), 'jsonl'], scratch), REPLIES, result.bytes),
+      ...figures(runCli(['--format', 'json', '--output-file', report, '--jsonl', '--jsonl-field', 'reply', '--workers', String(workers), 'jsonl/*.jsonl'], scratch), REPLIES, result.bytes),
     }));
   }
 } finally {
