@@ -57,7 +57,8 @@ export interface Io {
   stderr(text: string): void;
   stdinIsTty: boolean;
   stdoutIsTty: boolean;
-  stderrIsTty: boolean;
+  /** Whether a progress bar may be drawn; absent counts as no. */
+  stderrIsTty?: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }

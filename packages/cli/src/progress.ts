@@ -9,14 +9,14 @@ const BAR_WIDTH = 24;
 
 export interface ProgressTerminal {
   stderr(text: string): void;
-  stderrIsTty: boolean;
+  stderrIsTty?: boolean;
   env: NodeJS.ProcessEnv;
 }
 
 const inCi = (env: NodeJS.ProcessEnv): boolean => env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI.toLowerCase() !== 'false';
 
 export function showsProgress(total: number, terminal: ProgressTerminal): boolean {
-  return terminal.stderrIsTty && !inCi(terminal.env) && terminal.env.TERM !== 'dumb' && total > PROGRESS_MIN_FILES;
+  return terminal.stderrIsTty === true && !inCi(terminal.env) && terminal.env.TERM !== 'dumb' && total > PROGRESS_MIN_FILES;
 }
 
 export class ProgressBar {
