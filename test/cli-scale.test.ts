@@ -4,7 +4,7 @@
  * cache ignored), --shard (complete and disjoint) and the progress bar (only on a terminal).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +78,18 @@ describe('--workers', () => {
     const relaxed = results.find((result) => result.filePath === join('macros', '2.md'))!;
     expect(strict).toMatchObject({ errorCount: 2, warningCount: 0 });
     expect(relaxed).toMatchObject({ errorCount: 0, warningCount: 2 });
+  });
+
+  it('fixes files on the workers exactly as on one thread', () => {
+    const copies = [1, 3].map((workers) => {
+      const copy = mkdtempSync(join(tmpdir(), 'replylint-fix-'));
+      cpSync(library, copy, { recursive: true });
+      const run = replylint(['--fix', '--format', 'json', '--workers', String(workers), 'macros'], copy);
+      const texts = readdirSync(join(copy, 'macros')).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(copy, 'macros', name), 'utf8'));
+      return { run, texts };
+    });
+    expect(copies[1]).toEqual(copies[0]);
+    expect(copies[0]!.texts.some((text) => text.includes('To recap our call'))).toBe(true);
   });
 
   it('rejects a count that is not a number of threads', () => {
@@ -183,6 +195,17 @@ describe('--cache', () => {
     expect(first.stderr).toContain('archive.jsonl:2:3: invalid JSON');
     expect(replylint(args, library)).toEqual(first);
     expect(first.status).toBe(2);
+  });
+
+  it('fixes a file again when it comes back as it was before it was fixed', () => {
+    const { folder, lintAll, markStoredResults, replayed } = cachedLibrary();
+    lintAll(['--fix']);
+    expect(readFileSync(join(folder, 'a.txt'), 'utf8')).toContain('To recap our call');
+    markStoredResults();
+    writeFileSync(join(folder, 'a.txt'), RUDE);
+    const again = json(lintAll(['--fix']).stdout);
+    expect(again.map(replayed)).toEqual([false, false, false]);
+    expect(readFileSync(join(folder, 'a.txt'), 'utf8')).toContain('To recap our call');
   });
 
   it('keys results by replylint\'s version too', async () => {
