@@ -5,15 +5,18 @@
  */
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, lineColumn, lintTarget, parseFieldPath, PLATFORMS, resolveConfig, ruleById, rules, sourceFormats, SourceError, streamTargets, type Config, type DocumentInfo, type FieldMapping, type LintMessage, type Platform, type ResolvedConfig, type RuleSetting, type SourceProblem } from '@replylint/core';
-import { ConfigLoader, IGNORE_FILE_NAME, IgnoreFile, loadConfigFile, type FoundConfig } from '@replylint/core/node';
-import { FORMATS, formatReport, type Format } from './formatters/index.js';
-import { decodeReply, expandInputs, fileProblem, InputError, LINTABLE_EXTENSIONS, readSource, readStdin, type IgnoreTest } from './inputs.js';
-import { lintOrFix } from './fixing.js';
-import { failedFileResult, fileResult, problemMessage, toResultMessage, type FileResult } from './results.js';
+import { ConfigError, parseFieldPath, PLATFORMS, ruleById, rules, sourceFormats, type Config, type DocumentInfo, type Platform, type RuleSetting } from '@replylint/core';
+import { IGNORE_FILE_NAME, IgnoreFile } from '@replylint/core/node';
+import { DEFAULT_CACHE_FILE, LintCache } from './cache.js';
+import { FORMATS, formatReport, streamingReport, type Format } from './formatters/index.js';
+import { expandInputs, fileProblem, LINTABLE_EXTENSIONS, readStdin, type IgnoreTest } from './inputs.js';
+import { configFor, type Input, type LintSettings } from './lint-file.js';
+import { lintInputs } from './lint-inputs.js';
+import { ProgressBar, showsProgress } from './progress.js';
+import { failedFileResult, type FileResult } from './results.js';
 import { readRuleDocs } from './rule-docs.js';
-import { mappingFor } from './templates.js';
-import { FileChangedError, writeFileAtomic, type FileSnapshot } from './write-file.js';
+import { parseShard, selectShard, type Shard } from './shard.js';
+import { writeFileAtomic } from './write-file.js';
 
 const EXPORT_EXTENSIONS = sourceFormats()
   .filter((format) => format.searchFolders === false)
@@ -43,6 +46,10 @@ interface CliOptions {
   fixDryRun?: boolean;
   ignore: boolean;
   ignorePath?: string;
+  workers: number | 'auto';
+  cache?: boolean;
+  cacheLocation?: string;
+  shard?: Shard;
 }
 
 export interface Io {
@@ -50,6 +57,8 @@ export interface Io {
   stderr(text: string): void;
   stdinIsTty: boolean;
   stdoutIsTty: boolean;
+  /** Whether a progress bar may be drawn; absent counts as no. */
+  stderrIsTty?: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -59,6 +68,7 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
   stdinIsTty: Boolean(process.stdin.isTTY),
   stdoutIsTty: Boolean(process.stdout.isTTY),
+  stderrIsTty: Boolean(process.stderr.isTTY),
   env: process.env,
   cwd: process.cwd(),
 };
@@ -83,6 +93,13 @@ function fieldPath(value: string): string {
 function parseCount(value: string): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < -1) throw new InvalidArgumentError('expected a whole number (−1 for no limit)');
+  return count;
+}
+
+function parseWorkers(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError('expected a number of threads (1 or more) or "auto"');
   return count;
 }
 
@@ -124,10 +141,19 @@ function program(io: Io): Command {
     .option('--ignore-path <file>', `read ignore patterns from this file instead of ./${IGNORE_FILE_NAME}`)
     .option('--no-ignore', `lint files even when ${IGNORE_FILE_NAME} matches them`)
     .option('--no-color', 'never colour the output (NO_COLOR is respected too)')
+    .option('--workers <n|auto>', 'lint on this many threads; auto: one per core for large runs, else 1', parseWorkers, 'auto')
+    .option('--cache', 'skip files unchanged since the last run and replay their results (stores findings in the cache file)')
+    .option('--cache-location <path>', `the cache file, or a folder for it (default: ${DEFAULT_CACHE_FILE})`)
+    .option('--shard <i/n>', 'lint only the i-th of n parts of the files, e.g. for a CI matrix: --shard 2/4', parseShard)
     .version(VERSION, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run replylint --help for usage)');
+}
+
+/** The options given: settings cross to worker threads and into cache keys without empty entries. */
+function given<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** --kind and --platform, when given, override what the input's type says the document is. */
@@ -138,77 +164,6 @@ function documentOption(options: CliOptions): { document?: DocumentInfo } {
   return { document };
 }
 
-interface Input {
-  filePath: string;
-  /** The name whose extension chooses the input format (none for plain stdin). */
-  formatPath?: string;
-  /** The text, and for files the snapshot --fix checks before writing. */
-  read(): Promise<{ text: string; snapshot?: FileSnapshot }>;
-}
-
-interface PlacedProblem {
-  line: number;
-  column: number;
-  message: string;
-}
-
-interface LintedSource {
-  /** How many replies were linted. */
-  targets: number;
-  messages: LintMessage[];
-  /** Problems with the file or parts of it (a bad line of a JSON Lines archive), placed; the rest was linted. */
-  problems: PlacedProblem[];
-}
-
-/** Every reply in a file linted, its messages in the file's order. */
-async function lintSource(source: string, input: Input, config: ResolvedConfig, options: CliOptions, mapping: FieldMapping): Promise<LintedSource> {
-  const format = options.jsonl ? 'jsonl' : options.inputFormat;
-  const { document } = documentOption(options);
-  const messages: LintMessage[] = [];
-  const problems: PlacedProblem[] = [];
-  let targets = 0;
-  try {
-    const extraction = { ...mapping, ...(input.formatPath === undefined ? {} : { path: input.formatPath }), ...(format === undefined ? {} : { format }), onProblem: (problem: SourceProblem) => problems.push({ ...lineColumn(source, problem.start), message: problem.message }) };
-    // One target at a time: an archive of a million replies is never held as targets all at once.
-    for await (const target of streamTargets(source, extraction)) {
-      const [problem] = target.problems ?? [];
-      if (problem) throw new InputError(input.filePath, `line ${source.slice(0, problem.start).split(/\r\n|\r|\n/u).length}: ${problem.message}`);
-      targets++;
-      messages.push(...(await lintTarget(document ? { ...target, document } : target, { source, config, path: input.filePath })).messages);
-    }
-  } catch (error) {
-    if (error instanceof SourceError) throw new InputError(input.filePath, error.message);
-    throw error;
-  }
-  if (targets > 1) messages.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset);
-  return { targets, messages, problems };
-}
-
-interface FileConfig {
-  resolved: ResolvedConfig;
-  /** The configuration file, when there is one: `templates` globs are relative to its folder. */
-  source?: string;
-}
-
-/** The configuration for each file: discovered per folder, or fixed by --config / --no-config. */
-async function configFor(options: CliOptions, overrides: Config[]): Promise<(filePath: string) => Promise<FileConfig>> {
-  let fixed: FoundConfig | undefined;
-  if (options.config === false) fixed = {};
-  if (typeof options.config === 'string') {
-    const source = options.config;
-    const config = await loadConfigFile(source);
-    if (!config) throw new ConfigError('no such file (or a package.json without a "replylint" key)', source);
-    // Resolved once up front, so that a bad rule setting fails before any file is read.
-    resolveConfig(config, ...overrides);
-    fixed = { config, source };
-  }
-  const loader = new ConfigLoader(overrides, fixed);
-  return async (filePath) => {
-    const { resolved, source } = await loader.forFile(filePath);
-    return source === undefined ? { resolved } : { resolved, source };
-  };
-}
-
 /** ./.replylintignore (or --ignore-path) as a test of absolute paths; nothing is ignored with --no-ignore. */
 async function ignoreTest(options: CliOptions, cwd: string): Promise<IgnoreTest> {
   if (!options.ignore) return () => false;
@@ -216,34 +171,6 @@ async function ignoreTest(options: CliOptions, cwd: string): Promise<IgnoreTest>
   const file = await IgnoreFile.load(path);
   if (!file && options.ignorePath !== undefined) throw new ConfigError('no such ignore file', options.ignorePath);
   return file ? (filePath, isFolder) => file.ignores(filePath, isFolder) : () => false;
-}
-
-/**
- * One pass of the fix loop. Fixes are escaped for where they land, so a pass after the first
- * never finds the file broken; should one, that is a bug, and the file is left as it was
- * rather than written unreadable.
- */
-async function lintPass(filePath: string, previous: LintedSource | undefined, lint: () => Promise<LintedSource>): Promise<LintedSource> {
-  const unfixable = (problem: string): InputError => new InputError(filePath, `the fixes would leave it unreadable (${problem}), so it was not fixed; please report this`);
-  let linted: LintedSource;
-  try {
-    linted = await lint();
-  } catch (error) {
-    throw previous !== undefined && error instanceof InputError ? unfixable(error.problem) : error;
-  }
-  const added = previous === undefined ? undefined : linted.problems[previous.problems.length];
-  if (added) throw unfixable(`line ${added.line}: ${added.message}`);
-  return linted;
-}
-
-/** Replace the file with its fixed text, unless someone changed it since it was read. */
-async function writeFixed(path: string, shownAs: string, output: string, snapshot: FileSnapshot): Promise<void> {
-  try {
-    await writeFileAtomic(path, output, { unchangedSince: snapshot });
-  } catch (error) {
-    if (error instanceof FileChangedError) throw new InputError(shownAs, 'changed on disk since it was read; the fixes were not written (run replylint --fix again)');
-    throw new InputError(shownAs, `cannot write the fixed file: ${fileProblem(error)}`);
-  }
 }
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -272,10 +199,19 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 
   const overrides: Config[] = options.rule.length > 0 ? [{ rules: Object.fromEntries(options.rule) }] : [];
-  let configForFile: (filePath: string) => Promise<FileConfig>;
+  const settings: LintSettings = {
+    configChoice: { config: options.config, overrides },
+    quiet: options.quiet === true,
+    version: VERSION,
+    cwd: io.cwd,
+    ...given({ inputFormat: options.jsonl ? 'jsonl' : options.inputFormat, templateField: options.templateField, templateNameField: options.templateNameField, jsonlField: options.jsonlField }),
+    ...documentOption(options),
+    ...(options.fix || options.fixDryRun ? { fix: { errorsOnly: Boolean(options.quiet), write: Boolean(options.fix) } } : {}),
+  };
   let isIgnored: IgnoreTest;
   try {
-    configForFile = await configFor(options, overrides);
+    // Named --config problems stop the run before any input is read.
+    await configFor(settings.configChoice);
     isIgnored = await ignoreTest(options, io.cwd);
   } catch (error) {
     io.stderr(`replylint: ${(error as Error).message}\n`);
@@ -302,9 +238,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const warnIgnored = (filePath: string): void => io.stderr(`replylint: warning: ${filePath}: ignored because of a matching ignore pattern; use --no-ignore to lint it\n`);
   if (useStdin && options.stdinFilename !== undefined && isIgnored(resolve(io.cwd, options.stdinFilename))) {
     warnIgnored(options.stdinFilename);
+  } else if (useStdin && options.shard) {
+    io.stderr('replylint: --shard splits files among runners; it cannot split stdin\n');
+    return 2;
   } else if (useStdin) {
-    const filePath = options.stdinFilename ?? '<stdin>';
-    inputs.push({ filePath, ...(options.stdinFilename === undefined ? {} : { formatPath: options.stdinFilename }), read: async () => ({ text: decodeReply(await readStdin(), filePath) }) });
+    const named = options.stdinFilename === undefined ? {} : { formatPath: options.stdinFilename };
+    inputs.push({ filePath: options.stdinFilename ?? '<stdin>', absolutePath: resolve(io.cwd, options.stdinFilename ?? 'stdin'), ...named, bytes: await readStdin() });
   }
   const expanded = await expandInputs(
     paths.filter((path) => path !== '-'),
@@ -317,38 +256,41 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     results.push(failedFileResult(error.filePath, error.message));
     failed = true;
   }
-  for (const filePath of expanded.files) inputs.push({ filePath, formatPath: filePath, read: () => readSource(resolve(io.cwd, filePath), filePath) });
-
-  const fix = options.fix || options.fixDryRun ? { errorsOnly: Boolean(options.quiet) } : undefined;
-  for (const input of inputs) {
-    try {
-      const { text, snapshot } = await input.read();
-      const absolutePath = resolve(io.cwd, input.filePath === '<stdin>' ? 'stdin' : input.filePath);
-      const { resolved: config, source: configSource } = await configForFile(absolutePath);
-      const mapping = await mappingFor(absolutePath, options, config, configSource, io.cwd);
-      // The fix loop lints the output last: `linted` is what remains in the file as it will be.
-      let linted: LintedSource | undefined;
-      const { output } = await lintOrFix(text, async (source) => (linted = await lintPass(input.filePath, linted, () => lintSource(source, input, config, options, mapping))).messages, fix);
-      const { targets, messages, problems } = linted!;
-      if (output !== undefined && options.fix && snapshot) await writeFixed(absolutePath, input.filePath, output, snapshot);
-      const shown = options.quiet ? messages.filter((message) => message.fatal) : messages;
-      // Problems are errors in their place, beside the findings of the rest; with nothing linted, the file failed.
-      for (const problem of problems) io.stderr(`replylint: ${input.filePath}:${problem.line}:${problem.column}: ${problem.message}\n`);
-      failed ||= problems.length > 0;
-      const placed = [...problems.map((problem) => problemMessage(problem, targets === 0)), ...shown.map(toResultMessage)].sort((a, b) => a.line - b.line || a.column - b.column);
-      const result = targets === 0 && problems.length > 0 ? { ...fileResult(input.filePath, placed), score: null } : fileResult(input.filePath, placed);
-      results.push(output === undefined ? result : { ...result, output });
-    } catch (error) {
-      if (!(error instanceof InputError || error instanceof ConfigError)) throw error;
-      io.stderr(`replylint: ${error.message}\n`);
-      results.push(failedFileResult(input.filePath, error.message));
-      failed = true;
-    }
-  }
+  const files = options.shard ? selectShard(expanded.files, options.shard) : expanded.files;
+  for (const filePath of files) inputs.push({ filePath, absolutePath: resolve(io.cwd, filePath), formatPath: filePath });
 
   const toTerminal = options.outputFile === undefined && (io.stdoutIsTty || Boolean(io.env.FORCE_COLOR));
   const useColor = options.color !== false && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && toTerminal;
-  const report = await formatReport(options.format, results, { cwd: io.cwd, version: VERSION, color: useColor });
+  const reportContext = { cwd: io.cwd, version: VERSION, color: useColor };
+
+  // Results for the inputs: on worker threads when the run is large, unchanged files replayed
+  // from --cache, streamed to stdout file by file (in input order) when the format allows.
+  const stream = options.outputFile === undefined ? streamingReport(options.format, reportContext) : undefined;
+  const progress = showsProgress(inputs.length, io) ? new ProgressBar(inputs.length, io.stderr) : undefined;
+  const print = (write: (text: string) => void, text: string): void => {
+    if (text === '') return;
+    if (progress) progress.around(() => write(text));
+    else write(text);
+  };
+  const cache = options.cache ? await LintCache.load(options.cacheLocation ?? DEFAULT_CACHE_FILE, io.cwd, (warning) => io.stderr(`replylint: ${warning}\n`)) : undefined;
+  // Patterns that matched nothing come first, as they did on the command line's expansion.
+  if (stream) for (const result of results) print(io.stdout, stream.file(result));
+  const linted = await lintInputs(inputs, {
+    settings,
+    workers: options.workers,
+    cache,
+    onResult(result, problems) {
+      for (const problem of problems) print(io.stderr, `replylint: ${problem}\n`);
+      failed ||= problems.length > 0;
+      if (stream) print(io.stdout, stream.file(result));
+      progress?.advance();
+    },
+  });
+  progress?.clear();
+  results.push(...linted);
+  await cache?.save().catch((error: unknown) => io.stderr(`replylint: cannot write the cache ${options.cacheLocation ?? DEFAULT_CACHE_FILE}: ${fileProblem(error)}\n`));
+
+  const report = stream ? stream.end(results) : await formatReport(options.format, results, reportContext);
   if (options.outputFile === undefined) {
     io.stdout(report);
   } else {

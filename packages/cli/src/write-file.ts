@@ -28,6 +28,8 @@ async function isUnchanged(path: string, snapshot: FileSnapshot): Promise<boolea
 export interface WriteOptions {
   /** Write only if the file is still as it was read; throws FileChangedError otherwise. */
   unchangedSince?: FileSnapshot;
+  /** The permissions of a file that does not exist yet (else the umask's default). */
+  newFileMode?: number;
 }
 
 /**
@@ -42,7 +44,8 @@ export async function writeFileAtomic(path: string, content: string, options: Wr
   // Same folder, so the rename stays on one file system and is atomic.
   const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, content, { flag: 'wx' });
+    // Created with the new file's mode, so it is never readable by more than it should be.
+    await writeFile(temporary, content, { flag: 'wx', mode: options.newFileMode ?? 0o666 });
     if (existingMode !== undefined) await chmod(temporary, existingMode);
     // Checked as late as possible, after the slow part, to keep the window for a race small.
     if (options.unchangedSince && !(await isUnchanged(target, options.unchangedSince))) throw new FileChangedError(path);

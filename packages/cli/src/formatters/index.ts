@@ -2,13 +2,14 @@
 import { rules } from '@replylint/core';
 import type { FileResult } from '../results.js';
 import { readRuleDocs } from '../rule-docs.js';
+import { formatCodeQuality } from './codequality.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
-import { colors, formatStylish, noColors } from './stylish.js';
+import { colors, formatStylish, noColors, stylishEnd, stylishFile } from './stylish.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'codequality'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ReportContext {
@@ -33,5 +34,26 @@ export async function formatReport(format: Format, results: readonly FileResult[
       return formatGithub(results, context.cwd);
     case 'junit':
       return formatJunit(results, context.cwd);
+    case 'codequality':
+      return formatCodeQuality(results, context.cwd);
+  }
+}
+
+/** A report printed file by file as results arrive (in input order), then its end once all are in. */
+export interface StreamingReport {
+  file(result: FileResult): string;
+  end(results: readonly FileResult[]): string;
+}
+
+/** Stylish and GitHub output stream; JSON, SARIF, JUnit and Code Quality are whole documents, written at the end. */
+export function streamingReport(format: Format, context: ReportContext): StreamingReport | undefined {
+  const paint = context.color ? colors : noColors;
+  switch (format) {
+    case 'stylish':
+      return { file: (result) => stylishFile(result, paint), end: (results) => stylishEnd(results, paint) };
+    case 'github':
+      return { file: (result) => formatGithub([result], context.cwd), end: () => '' };
+    default:
+      return undefined;
   }
 }

@@ -42,31 +42,36 @@ export function librarySummary(results: readonly FileResult[]): string {
   return parts.join(', ');
 }
 
-export function formatStylish(results: readonly FileResult[], paint: Colors): string {
-  let output = '';
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const result of results) {
-    if (result.messages.length === 0 || !wasLinted(result)) continue;
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    infos += result.infoCount;
-    output += `\n${paint.underline(result.filePath)}\n`;
-    const width = Math.max(...result.messages.map((message) => `${message.line}:${message.column}`.length));
-    for (const message of result.messages) {
-      const position = `${message.line}:${message.column}`.padEnd(width);
-      const level = message.severity === 2 ? paint.red('error  ') : message.severity === 1 ? paint.yellow('warning') : paint.blue('info   ');
-      const where = message.target === undefined ? '' : `  ${paint.dim(`(${message.target})`)}`;
-      output += `  ${paint.dim(position)}  ${level}  ${message.message}  ${paint.dim(message.ruleId ?? '')}${where}\n`;
-      const rewrite = message.expected?.[0];
-      if (rewrite !== undefined) output += `  ${' '.repeat(width)}  ${' '.repeat(7)}  ${paint.green(`→ ${rewrite === '' ? '(remove)' : rewrite}`)}\n`;
-    }
+/** One file's block: its path and one line per problem (nothing for a clean file). */
+export function stylishFile(result: FileResult, paint: Colors): string {
+  if (result.messages.length === 0 || !wasLinted(result)) return '';
+  let output = `\n${paint.underline(result.filePath)}\n`;
+  const width = Math.max(...result.messages.map((message) => `${message.line}:${message.column}`.length));
+  for (const message of result.messages) {
+    const position = `${message.line}:${message.column}`.padEnd(width);
+    const level = message.severity === 2 ? paint.red('error  ') : message.severity === 1 ? paint.yellow('warning') : paint.blue('info   ');
+    const where = message.target === undefined ? '' : `  ${paint.dim(`(${message.target})`)}`;
+    output += `  ${paint.dim(position)}  ${level}  ${message.message}  ${paint.dim(message.ruleId ?? '')}${where}\n`;
+    const rewrite = message.expected?.[0];
+    if (rewrite !== undefined) output += `  ${' '.repeat(width)}  ${' '.repeat(7)}  ${paint.green(`→ ${rewrite === '' ? '(remove)' : rewrite}`)}\n`;
   }
+  return output;
+}
+
+/** The totals and, for more than one file, the library summary. */
+export function stylishEnd(results: readonly FileResult[], paint: Colors): string {
+  const linted = results.filter(wasLinted);
+  const count = (key: 'errorCount' | 'warningCount' | 'infoCount'): number => linted.reduce((sum, result) => sum + result[key], 0);
+  const [errors, warnings, infos] = [count('errorCount'), count('warningCount'), count('infoCount')];
+  let output = '';
   const total = errors + warnings + infos;
   if (total > 0) {
     const problems = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos > 0 ? `, ${plural(infos, 'info')}` : ''})`;
     output += `\n${paint.bold(errors > 0 ? paint.red(problems) : warnings > 0 ? paint.yellow(problems) : paint.blue(problems))}\n`;
   }
   return results.length > 1 ? `${output}${librarySummary(results)}\n` : output;
+}
+
+export function formatStylish(results: readonly FileResult[], paint: Colors): string {
+  return results.map((result) => stylishFile(result, paint)).join('') + stylishEnd(results, paint);
 }
