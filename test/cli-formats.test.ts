@@ -321,3 +321,27 @@ describe('info severity (style advice)', () => {
     expect(junit).not.toContain('<failure');
   });
 });
+
+describe('TACTICS coverage in reports', () => {
+  const exportsDir = fileURLToPath(new URL('./fixtures/exports/', import.meta.url));
+
+  it('lists, per reply, the steps it takes and where, in JSON', () => {
+    const [result] = JSON.parse(replylint(['--format', 'json', 'zendesk-macros.json'], exportsDir).stdout) as Array<{ tactics: Array<{ target: string; covered: string[]; missing: string[]; steps: Record<string, { line: number } | null> }> }>;
+    const byTemplate = new Map(result!.tactics.map((reply) => [reply.target, reply]));
+    expect([...byTemplate.keys()]).toEqual(['Billing::Refund delay', 'Shipping::Order shipped', 'Account::Password reset', 'General::Looking into it']);
+    const reset = byTemplate.get('Account::Password reset')!;
+    expect(reset.covered).toEqual(['takeAction', 'ownership']);
+    expect(reset.covered.length + reset.missing.length).toBe(7);
+    // Each covered step points into the export file, at its template's string.
+    const source = readFileSync(join(exportsDir, 'zendesk-macros.json'), 'utf8').split('\n');
+    expect(source[reset.steps.takeAction!.line - 1]).toContain('"value"');
+    expect(byTemplate.get('Billing::Refund delay')!.covered).toEqual([]);
+  });
+
+  it('is a property of each SARIF artifact, and absent from the other formats', () => {
+    const sarif = JSON.parse(replylint(['--format', 'sarif', 'clean.txt']).stdout) as { runs: Array<{ artifacts: Array<{ properties: { tactics: Array<{ covered: string[] }> } }> }> };
+    expect(validateSarif(sarif)).toBe(true);
+    expect(sarif.runs[0]!.artifacts[0]!.properties.tactics[0]!.covered).toEqual(expect.arrayContaining(['takeAction', 'ownership']));
+    expect(replylint(['--format', 'junit', 'clean.txt']).stdout).not.toContain('tactics');
+  });
+});

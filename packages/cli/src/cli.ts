@@ -207,6 +207,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     ...given({ inputFormat: options.jsonl ? 'jsonl' : options.inputFormat, templateField: options.templateField, templateNameField: options.templateNameField, jsonlField: options.jsonlField }),
     ...documentOption(options),
     ...(options.fix || options.fixDryRun ? { fix: { errorsOnly: Boolean(options.quiet), write: Boolean(options.fix) } } : {}),
+    // Coverage is worked out only for the reports that carry it.
+    ...(options.format === 'json' || options.format === 'sarif' ? { tactics: true } : {}),
   };
   let isIgnored: IgnoreTest;
   try {

@@ -1,5 +1,5 @@
 /** Lint results in ESLint's shape, the lingua franca of CI annotations and editor tooling. */
-import { qualityScore, type LintMessage } from '@replylint/core';
+import { qualityScore, TACTICS_STEPS, type LintMessage, type LintResult, type TacticsStep } from '@replylint/core';
 
 /**
  * Where a message's text lies in the original input (UTF-16 offsets, end exclusive), for
@@ -48,6 +48,27 @@ export interface FileResult {
   score: number | null;
   /** With --fix or --fix-dry-run, the fixed source (BOM included), when fixing changed it. */
   output?: string;
+  /** In JSON and SARIF reports: each reply's TACTICS coverage, in the file's order. */
+  tactics?: ReplyTactics[];
+}
+
+/** Which TACTICS steps one reply takes, and where (line and column in the file). */
+export interface ReplyTactics {
+  /** The template's name or MIME part, for files that hold more than one reply. */
+  target?: string;
+  covered: TacticsStep[];
+  missing: TacticsStep[];
+  steps: Record<TacticsStep, { line: number; column: number } | null>;
+}
+
+export function replyTactics(tactics: NonNullable<LintResult['tactics']>, target: string | undefined): ReplyTactics {
+  const steps = Object.fromEntries(TACTICS_STEPS.map((step) => [step, tactics[step] && { line: tactics[step]!.line, column: tactics[step]!.column }])) as ReplyTactics['steps'];
+  return {
+    ...(target === undefined ? {} : { target }),
+    covered: TACTICS_STEPS.filter((step) => tactics[step] !== null),
+    missing: TACTICS_STEPS.filter((step) => tactics[step] === null),
+    steps,
+  };
 }
 
 export function toResultMessage(message: LintMessage): ResultMessage {

@@ -114,7 +114,7 @@ export function formatSarif(results: readonly FileResult[], context: SarifContex
           },
         },
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(context.cwd.endsWith(sep) ? context.cwd : context.cwd + sep).href } },
-        artifacts: linted.map((result) => ({ location: locate(result.filePath), properties: { score: result.score } })),
+        artifacts: linted.map((result) => ({ location: locate(result.filePath), properties: { score: result.score, ...(result.tactics ? { tactics: result.tactics } : {}) } })),
         results: linted.flatMap((result, index) =>
           result.messages.filter((message) => message.ruleId !== null).map((message) => sarifResult(message, { ...locate(result.filePath), index }, ruleIndex)),
         ),
