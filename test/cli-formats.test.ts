@@ -290,6 +290,16 @@ describe('quality score and summary', () => {
     expect(replylint(['clean.txt', AWKWARD_FILE.replace('odd', 'absent')]).stdout).toBe('1 template, 0 with warnings, median score 100, 1 not linted\n');
     expect(replylint(['rude.txt']).stdout).not.toMatch(/templates?, /u);
   });
+
+  it('counts each template of an export in the summary line, with its own score in JSON', () => {
+    const exportsDir = fileURLToPath(new URL('./fixtures/exports/', import.meta.url));
+    const [result] = JSON.parse(replylint(['--format', 'json', 'zendesk-macros.json'], exportsDir).stdout) as Array<{ replies: Array<{ target: string; score: number; errorCount: number; warningCount: number }> }>;
+    expect(result!.replies.map((reply) => reply.target)).toEqual(['Billing::Refund delay', 'Shipping::Order shipped', 'Account::Password reset', 'General::Looking into it']);
+    const { errorCount, warningCount, score } = result!.replies.find((reply) => reply.target === 'General::Looking into it')!;
+    expect({ errorCount, warningCount, score }).toEqual({ errorCount: 0, warningCount: 2, score: 84 });
+    const median = [...result!.replies.map((reply) => reply.score)].sort((a, b) => a - b).slice(1, 3).reduce((sum, value) => sum + value, 0) / 2;
+    expect(replylint(['zendesk-macros.json'], exportsDir).stdout).toMatch(new RegExp(`\\n4 templates, 3 with errors, 1 with warnings, median score ${median}\\n$`, 'u'));
+  });
 });
 
 describe('info severity (style advice)', () => {

@@ -8,7 +8,7 @@ import { ConfigError, lineColumn, lintTarget, resolveConfig, rules, SourceError,
 import { ConfigLoader, loadConfigFile, type FoundConfig } from '@replylint/core/node';
 import { lintOrFix } from './fixing.js';
 import { decodeReply, fileProblem, InputError, readSource } from './inputs.js';
-import { failedFileResult, fileResult, problemMessage, replyTactics, SOURCE_RANGE, toResultMessage, type FileResult, type ReplyTactics } from './results.js';
+import { failedFileResult, fileResult, problemMessage, replySummaries, replyTactics, SOURCE_RANGE, toResultMessage, type FileResult, type ReplyTactics } from './results.js';
 import { mappingFor, type MappingFlags } from './templates.js';
 import { FileChangedError, writeFileAtomic, type FileSnapshot } from './write-file.js';
 
@@ -158,6 +158,8 @@ function cacheKey(context: LintContext, { resolved, source }: FileConfig, text: 
 interface LintedSource {
   /** How many replies were linted. */
   targets: number;
+  /** Their names (a template's title, a MIME part), in the file's order. */
+  names: Array<string | undefined>;
   messages: LintMessage[];
   /** Each reply's TACTICS coverage, when the settings ask for it. */
   tactics: ReplyTactics[];
@@ -171,6 +173,7 @@ async function lintSource(source: string, input: Input, { resolved: config, sour
   const mapping = await mappingFor(input.absolutePath, settings, config, configSource, settings.cwd);
   const messages: LintMessage[] = [];
   const tactics: ReplyTactics[] = [];
+  const names: Array<string | undefined> = [];
   const problems: LintedSource['problems'] = [];
   let targets = 0;
   try {
@@ -180,6 +183,7 @@ async function lintSource(source: string, input: Input, { resolved: config, sour
       const [problem] = target.problems ?? [];
       if (problem) throw new InputError(input.filePath, `line ${source.slice(0, problem.start).split(/\r\n|\r|\n/u).length}: ${problem.message}`);
       targets++;
+      names.push(target.name);
       const result = await lintTarget(document ? { ...target, document } : target, { source, config, path: input.filePath, tactics: withTactics });
       messages.push(...result.messages);
       if (result.tactics) tactics.push(replyTactics(result.tactics, target.name));
@@ -189,7 +193,7 @@ async function lintSource(source: string, input: Input, { resolved: config, sour
     throw error;
   }
   if (targets > 1) messages.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset);
-  return { targets, messages, tactics, problems };
+  return { targets, names, messages, tactics, problems };
 }
 
 /**
@@ -231,13 +235,14 @@ export async function lintTask(task: LintTask, context: LintContext): Promise<Li
     // The fix loop lints the output last: `linted` is what remains in the file as it will be.
     let linted: LintedSource | undefined;
     const { output } = await lintOrFix(text, async (source) => (linted = await lintPass(filePath, linted, () => lintSource(source, task, config, settings))).messages, settings.fix);
-    const { targets, messages, tactics, problems } = linted!;
+    const { targets, names, messages, tactics, problems } = linted!;
     if (output !== undefined && settings.fix?.write && snapshot) await writeFixed(task.absolutePath, filePath, output, snapshot);
     const shown = settings.quiet ? messages.filter((message) => message.fatal) : messages;
     // Problems are errors in their place, beside the findings of the rest; with nothing linted, the file failed.
     const placed = [...problems.map((problem) => problemMessage(problem, targets === 0)), ...shown.map(toResultMessage)].sort((a, b) => a.line - b.line || a.column - b.column);
     const linedUp = targets === 0 && problems.length > 0 ? { ...fileResult(filePath, placed), score: null } : fileResult(filePath, placed);
-    const withTactics = settings.tactics ? { ...linedUp, tactics } : linedUp;
+    const withReplies = targets > 1 ? { ...linedUp, replies: replySummaries(names, placed) } : linedUp;
+    const withTactics = settings.tactics ? { ...withReplies, tactics } : withReplies;
     const result = output === undefined ? withTactics : { ...withTactics, output };
     const stderr = problems.map((problem) => `${filePath}:${problem.line}:${problem.column}: ${problem.message}`);
     // Linted afresh every time: a file with problems (so that they are reported each time), and a fixed one (so that a later run fixes it again should it come back).

@@ -50,6 +50,26 @@ export interface FileResult {
   output?: string;
   /** In JSON and SARIF reports: each reply's TACTICS coverage, in the file's order. */
   tactics?: ReplyTactics[];
+  /** For a file that holds several replies (an export, an archive): each one's counts and score. */
+  replies?: ReplySummary[];
+}
+
+export interface ReplySummary {
+  /** The template's name; replies without one are counted apart from the named ones. */
+  target?: string;
+  errorCount: number;
+  warningCount: number;
+  score: number;
+}
+
+const scoreOf = (messages: readonly ResultMessage[]): number => qualityScore(messages.map((message) => ({ fatal: message.severity === 0 ? undefined : message.severity === 2 })));
+
+/** Counts and score of each reply of a file, from the messages that name it. */
+export function replySummaries(names: ReadonlyArray<string | undefined>, messages: readonly ResultMessage[]): ReplySummary[] {
+  return names.map((target) => {
+    const own = messages.filter((message) => message.ruleId !== null && message.target === target);
+    return { ...(target === undefined ? {} : { target }), errorCount: own.filter((message) => message.severity === 2).length, warningCount: own.filter((message) => message.severity === 1).length, score: scoreOf(own) };
+  });
 }
 
 /** Which TACTICS steps one reply takes, and where (line and column in the file). */
@@ -104,7 +124,7 @@ export function fileResult(filePath: string, messages: ResultMessage[]): FileRes
     fatalErrorCount: messages.filter((message) => message.fatal).length,
     fixableErrorCount: errors.filter((message) => message.fix).length,
     fixableWarningCount: warnings.filter((message) => message.fix).length,
-    score: qualityScore(messages.map((message) => ({ fatal: message.severity === 0 ? undefined : message.severity === 2 }))),
+    score: scoreOf(messages),
   };
 }
 

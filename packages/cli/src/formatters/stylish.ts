@@ -29,15 +29,19 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Counts files by their worst finding; the median is over the files that were linted. */
+/**
+ * Counts templates by their worst finding — each reply of an export or archive, each other
+ * file as one — and the median score over them; files that could not be linted apart.
+ */
 export function librarySummary(results: readonly FileResult[]): string {
   const linted = results.filter(wasLinted);
-  const withErrors = linted.filter((result) => result.errorCount > 0).length;
-  const withWarnings = linted.filter((result) => result.errorCount === 0 && result.warningCount > 0).length;
-  const parts = [plural(linted.length, 'template')];
+  const templates = linted.flatMap((result) => result.replies ?? [{ errorCount: result.errorCount, warningCount: result.warningCount, score: result.score! }]);
+  const withErrors = templates.filter((template) => template.errorCount > 0).length;
+  const withWarnings = templates.filter((template) => template.errorCount === 0 && template.warningCount > 0).length;
+  const parts = [plural(templates.length, 'template')];
   if (withErrors > 0) parts.push(`${withErrors} with errors`);
   parts.push(`${withWarnings} with warnings`);
-  if (linted.length > 0) parts.push(`median score ${median(linted.map((result) => result.score!))}`);
+  if (templates.length > 0) parts.push(`median score ${median(templates.map((template) => template.score))}`);
   if (linted.length < results.length) parts.push(`${results.length - linted.length} not linted`);
   return parts.join(', ');
 }
@@ -58,7 +62,7 @@ export function stylishFile(result: FileResult, paint: Colors): string {
   return output;
 }
 
-/** The totals and, for more than one file, the library summary. */
+/** The totals and, for a library (more than one file, or an export of several templates), its summary. */
 export function stylishEnd(results: readonly FileResult[], paint: Colors): string {
   const linted = results.filter(wasLinted);
   const count = (key: 'errorCount' | 'warningCount' | 'infoCount'): number => linted.reduce((sum, result) => sum + result[key], 0);
@@ -69,7 +73,8 @@ export function stylishEnd(results: readonly FileResult[], paint: Colors): strin
     const problems = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos > 0 ? `, ${plural(infos, 'info')}` : ''})`;
     output += `\n${paint.bold(errors > 0 ? paint.red(problems) : warnings > 0 ? paint.yellow(problems) : paint.blue(problems))}\n`;
   }
-  return results.length > 1 ? `${output}${librarySummary(results)}\n` : output;
+  const isLibrary = results.length > 1 || (results[0]?.replies?.length ?? 0) > 1;
+  return isLibrary ? `${output}${librarySummary(results)}\n` : output;
 }
 
 export function formatStylish(results: readonly FileResult[], paint: Colors): string {
