@@ -155,7 +155,9 @@ describe('rewrites written back into the export', () => {
     const at = target.content.text.indexOf(phrase);
     expect(target.content.isContiguous(at, at + phrase.length)).toBe(true);
     const range = target.content.toSource(at, at + phrase.length);
-    return text.slice(0, range.start) + target.encode!(replacement) + text.slice(range.end);
+    const encoded = target.encode!(replacement, at, at + phrase.length);
+    expect(encoded, 'the rewrite is offered').toBeDefined();
+    return text.slice(0, range.start) + encoded! + text.slice(range.end);
   }
 
   it('JSON: the string stays valid JSON with the new text; nothing else changes', async () => {
@@ -187,6 +189,20 @@ describe('rewrites written back into the export', () => {
       expect(bodies[index]).toBe(targets[index]!.content.text.replace(phrase, replacement));
       expect(bodies.filter((_, other) => other !== index)).toEqual(targets.filter((_, other) => other !== index).map((target) => target.content.text));
     }
+  });
+
+  it('YAML: a rewrite that would change text outside its range is not offered', async () => {
+    const text = 'replies:\n  - title: Short\n    body: |\n      Please calm down.\n  - title: Folded\n    body: \'Thanks, and please\n\n      calm down.\'\n';
+    const { targets } = await extract(text, { path: 'library.yaml', field: 'replies[].body', name: 'title' });
+    const [block, quoted] = targets as [LintTarget, LintTarget];
+    const whole = block.content.text.indexOf('\n');
+    // Emptying the block's only line would also drop its final line break (clip chomping reads no lines as "").
+    expect(block.encode!('', 0, whole)).toBeUndefined();
+    expect(block.encode!('Thanks for waiting.', 0, whole)).toBe('Thanks for waiting.');
+    // Removing "please" would leave a blank before the line break, which folding takes away.
+    const please = quoted.content.text.indexOf('please');
+    expect(quoted.encode!('', please, please + 'please'.length)).toBeUndefined();
+    expect(quoted.encode!('do', please, please + 'please'.length)).toBe('do');
   });
 
   it('CSV: quotes are doubled in quoted fields; unquoted fields take no rewrites', async () => {

@@ -42,7 +42,7 @@ export function lintTarget(target: LintTarget, options: LintTargetOptions): Prom
       file,
       place: sharedIndex.place,
       toSource: (start, end) => content.toSource(start, end),
-      rewrite: (start, end, replacement) => (encode && content.isContiguous(start, end) ? encode(replacement) : undefined),
+      rewrite: (start, end, replacement) => (encode && content.isContiguous(start, end) ? encode(replacement, start, end) : undefined),
       keeps: (ruleId, sourceStart) =>
         !disabled.some((range) => sourceStart >= range.start && sourceStart < range.end && (range.ruleIds === undefined || range.ruleIds.includes(ruleId))),
       ...(target.name === undefined ? {} : { target: target.name }),

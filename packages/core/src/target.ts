@@ -22,8 +22,12 @@ export interface LintTarget {
   document: DocumentInfo;
   /** Names the reply within its file: a template's title or id, or the MIME part ("text/html part"). */
   name?: string;
-  /** Escapes a rewrite for where the text lives (a JSON string, HTML, a CSV field); absent when rewrites cannot be written back. */
-  encode?(replacement: string): string;
+  /**
+   * Escapes a rewrite of content[start, end) for where the text lives (a JSON string, HTML, a CSV
+   * field); absent when rewrites cannot be written back, undefined for a rewrite that would not
+   * read back as itself (a YAML block emptied of its last line would lose its final line break).
+   */
+  encode?(replacement: string, start: number, end: number): string | undefined;
   disabled?: DisabledRange[];
   /** Mistakes in the source (offsets in the source): the CLI rejects the file, an editor shows them in place. */
   problems?: SourceProblem[];

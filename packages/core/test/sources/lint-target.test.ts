@@ -86,7 +86,7 @@ describe('lintTarget', () => {
     const [message] = (await lintTarget(nested, { source, config: ONLY_RUDE })).messages;
     expect(source.slice(message!.startOffset, message!.endOffset)).toBe('As I said on the phone');
     expect(message!.fix?.text).toBe('To recap our call');
-    expect(nested.encode?.('"<b>"')).toBe('\\"&lt;b&gt;\\"');
+    expect(nested.encode?.('"<b>"', 0, 1)).toBe('\\"&lt;b&gt;\\"');
     expect(nestTarget(inner!, outer).encode).toBeUndefined();
   });
 });

@@ -16,8 +16,11 @@ export interface PositionedString extends Spanned {
   value: string;
   /** The decoded text mapped onto the source; built on demand, so unlinted strings cost nothing. */
   content(): MappedText;
-  /** Escapes a rewrite for this string's syntax; absent where no escaping can write it back safely. */
-  encode?(replacement: string): string;
+  /**
+   * Escapes a rewrite of content()[start, end) for this string's syntax; absent where no escaping
+   * can write it back safely, undefined for a rewrite that would change text outside its range.
+   */
+  encode?(replacement: string, start: number, end: number): string | undefined;
 }
 
 export interface PositionedObject extends Spanned {

@@ -185,12 +185,14 @@ function escapeDoubleQuoted(replacement: string): string {
   return escaped.replace(/^[ \t]|[ \t]$/gu, (blank) => (blank === ' ' ? '\\x20' : '\\t'));
 }
 
+type ScalarToken = Yaml.CST.FlowScalar | Yaml.CST.BlockScalar;
+
 function blockHeader(token: Yaml.CST.BlockScalar): string {
   return token.props.find((prop): prop is Yaml.CST.SourceToken => prop.type === 'block-scalar-header')?.source ?? '|';
 }
 
 /** Rewrites for each scalar style; plain scalars have none (": " or " #" would change the document). */
-function encoderFor(text: string, token: Yaml.CST.FlowScalar | Yaml.CST.BlockScalar, blockIndent: number): ((replacement: string) => string) | undefined {
+function encoderFor(text: string, token: ScalarToken, blockIndent: number): ((replacement: string) => string) | undefined {
   const lineBreak = text.includes('\r\n') ? '\r\n' : '\n';
   switch (token.type) {
     case 'double-quoted-scalar':
@@ -209,45 +211,68 @@ function encoderFor(text: string, token: Yaml.CST.FlowScalar | Yaml.CST.BlockSca
   }
 }
 
-function scalarString(text: string, node: Yaml.Scalar<string>): PositionedString {
-  const [start, valueEnd] = node.range ?? [0, 0];
-  const token = node.srcToken as Yaml.CST.FlowScalar | Yaml.CST.BlockScalar | undefined;
-  let content: MappedText | undefined;
-  let encode: ((replacement: string) => string) | undefined;
-  let blockIndent = 0;
-  const decode = (): MappedText | undefined => {
-    if (!token) return undefined;
+/**
+ * The scalar's value mapped onto `text`, and a block's indentation. `lengthChange`: how much
+ * longer the scalar's source is in `text` than in its token (a rewrite spliced in).
+ */
+function decodeScalar(text: string, token: ScalarToken, lengthChange = 0): { content: MappedText; indent: number } | undefined {
+  const end = token.offset + token.source.length + lengthChange;
+  try {
     switch (token.type) {
       case 'scalar':
-        return decodeFlow(text, token.offset, token.offset + token.source.length, 'plain');
+        return { content: decodeFlow(text, token.offset, end, 'plain'), indent: 0 };
       case 'single-quoted-scalar':
-        return decodeFlow(text, token.offset + 1, token.offset + token.source.length - 1, 'single');
+        return { content: decodeFlow(text, token.offset + 1, end - 1, 'single'), indent: 0 };
       case 'double-quoted-scalar':
-        return decodeFlow(text, token.offset + 1, token.offset + token.source.length - 1, 'double');
+        return { content: decodeFlow(text, token.offset + 1, end - 1, 'double'), indent: 0 };
       case 'block-scalar': {
-        const header = blockHeader(token);
         const lineBreak = token.props.find((prop): prop is Yaml.CST.SourceToken => prop.type === 'newline');
         if (!lineBreak) return undefined;
         const bodyStart = lineBreak.offset + lineBreak.source.length;
-        const block = decodeBlock(text, bodyStart, bodyStart + token.source.length, header, token.indent);
-        blockIndent = block.indent;
-        return block.content;
+        return decodeBlock(text, bodyStart, bodyStart + token.source.length + lengthChange, blockHeader(token), token.indent);
       }
       default:
         return undefined;
     }
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Rewrites that read back as themselves and change nothing outside their range: the scalar is
+ * decoded again with the rewrite spliced in. What the escaping alone cannot see is refused, e.g.
+ * a blank left before a folded line break (it folds away), a block emptied of its last line
+ * (its chomping then drops the final break) or a block line starting with a blank (the block's
+ * indentation would change); and in a block, lines of blanks alone and rewrites of the final
+ * line breaks (the re-decoding alone would miss the lines that follow the block).
+ */
+function checkedEncoder(text: string, token: ScalarToken, decoded: { content: MappedText; indent: number }): PositionedString['encode'] {
+  const escape = encoderFor(text, token, decoded.indent);
+  if (!escape) return undefined;
+  const { content, indent } = decoded;
+  return (replacement, start, end) => {
+    const encoded = escape(replacement);
+    const range = content.toSource(start, end);
+    const expected = content.text.slice(0, start) + replacement + content.text.slice(end);
+    // A block's final breaks come from its chomping: a rewrite reaching into them has nothing to write.
+    if (token.type === 'block-scalar' && (range.end > content.toSource(content.text.length, content.text.length).start || /^[ \t]+$/mu.test(expected))) return undefined;
+    const reread = decodeScalar(text.slice(0, range.start) + encoded + text.slice(range.end), token, encoded.length - (range.end - range.start));
+    return reread?.content.text === expected && reread.indent === indent ? encoded : undefined;
   };
+}
+
+function scalarString(text: string, node: Yaml.Scalar<string>): PositionedString {
+  const [start, valueEnd] = node.range ?? [0, 0];
+  const token = node.srcToken as ScalarToken | undefined;
+  let content: MappedText | undefined;
+  let encode: PositionedString['encode'];
   const build = (): MappedText => {
     if (content) return content;
-    let decoded: MappedText | undefined;
-    try {
-      decoded = decode();
-    } catch {
-      decoded = undefined;
-    }
-    if (decoded && decoded.text === node.value && token) {
-      content = decoded;
-      encode = encoderFor(text, token, blockIndent);
+    const decoded = token && decodeScalar(text, token);
+    if (decoded && decoded.content.text === node.value && token) {
+      content = decoded.content;
+      encode = checkedEncoder(text, token, decoded);
     } else {
       // A form this decoder does not follow (tags, unusual indentation): every unit maps onto the
       // whole scalar, so messages still land on it, and rewrites are not written back.
