@@ -40,12 +40,12 @@ const SENTENCE_STEPS = new PatternIndex<SentenceStep>([
     '(let|tell) (me|us) know (if|whether) * (does not|did not|has not|have not|is not|are not|still) (work*|help*|appear*|arriv*|show*|fix*|resolv*|solv*|reach*)',
     '(is|was) (that|this|everything) (ok|okay|alright|clear|what you (needed|wanted|were after|were looking for))',
     '(i|we) hope (this|that|the (fix|change|replacement|refund)) (helps|solves|resolves|answers|fixes|works|sorts)',
-    '(please)? (check|confirm|let me know) (that|whether|if) (it|this|everything) (works|is working|looks right|arrived)',
+    '(check|confirm|let me know) (that|whether|if) (it|this|everything) (works|is working|looks right|arrived)',
   ].map((source) => [compilePattern(source), 'checkHappy'] as const),
   ...[
     '(to|in) (recap|summary|summarise|summarize|sum up|sum things up)',
     '(here is|here are) (what|a summary|a recap|the next steps|where (we|things) stand)',
-    '(so|just)? to (confirm|be clear|summarise|summarize|recap)',
+    'to (confirm|be clear|summarise|summarize|recap)',
     '(i|we) (have|had)? (noted|recorded|logged|documented|added a note|made a note)',
     'for your records',
     '(your|the) (case|reference|ticket|claim|complaint|booking|order) (number|reference|id)? (is|remains)',
@@ -74,7 +74,9 @@ export async function tacticsCoverage(reply: Reply): Promise<TacticsCoverage> {
         if (sentence.tokens.slice(match.from, match.to).some((token) => token.quoted)) continue;
         coverage[match.value] ??= range;
       }
-      if (apologisesIn(sentence)) coverage.apologise ??= range;
+      if (coverage.apologise === null && apologisesIn(sentence)) coverage.apologise = range;
+      // The step analysis is the costly part: once every step it can show is found, skip it.
+      if (coverage.takeAction !== null && ownAction !== null && coverage.collect !== null) continue;
       const step = nextStepIn(sentence);
       if (step === 'action' || step === 'closure') {
         coverage.takeAction ??= range;
