@@ -261,8 +261,8 @@ const explains = (tokens: readonly Token[], from: number): boolean => PASSIVE_AU
 // Words that make a clause a condition or a time, not a step: "once a parcel is in transit".
 const SUBORDINATORS = new Set(['once', 'if', 'when', 'unless', 'after', 'before', 'until', 'whenever', 'while', 'whether']);
 
-/** Whether the clause holding token `from` is a condition: a subordinator before it, with no comma between. */
-function inCondition(sentence: Sentence, from: number): boolean {
+/** Whether the clause holding token `from` is subordinate (if, once, when, until …, with no comma between): a step there is only conditional or timed, not taken. */
+function inSubordinateClause(sentence: Sentence, from: number): boolean {
   const { tokens } = sentence;
   for (let index = from; index >= 0; index--) {
     // "I'd appreciate it if you could share…" is a polite request, not a condition.
@@ -276,7 +276,7 @@ function inCondition(sentence: Sentence, from: number): boolean {
 /** A step about feedback ("I've passed your comments on"), inside a refusal ("nothing more we can do") or a condition. */
 function noWayForward(sentence: Sentence, from: number, to: number): boolean {
   const { tokens } = sentence;
-  if (inCondition(sentence, from)) return true;
+  if (inSubordinateClause(sentence, from)) return true;
   if (tokens.slice(to, to + 4).some((token) => FEEDBACK.has(token.norm))) return true;
   if (matchPattern(VAGUE_HANDOFF, sentence).some((handoff) => handoff.from >= to - 1 && handoff.from <= to + 4)) return true;
   if (NO_STEP_VERBS.has(tokens[to - 1]?.norm ?? '') && tokens[to - 2] && /^(?:will|shall|to|now|then|also|automatically|personally|gladly|happily|soon|shortly)$/u.test(tokens[to - 2]!.norm)) return true;
