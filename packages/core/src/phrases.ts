@@ -9,6 +9,7 @@
  *   word?                                                   an optional word
  */
 import { normalizeWord, type Sentence, type Token } from './text.js';
+import { registerTable, sentenceWords, wordId } from './word-ids.js';
 
 type PatternItem =
   | { kind: 'word'; value: string; prefix: boolean; optional: boolean }
@@ -19,8 +20,12 @@ type PatternItem =
 export interface CompiledPattern {
   source: string;
   items: PatternItem[];
-  /** Words every match contains: a sentence without one of them cannot match. */
-  required: string[];
+  /**
+   * Words every match contains, as alternatives: each match holds at least one word of every
+   * list ("(sent|shipped) to you": sent or shipped, to, you), as word ids. A sentence without
+   * one cannot match.
+   */
+  required: number[][];
   /** Words a match can start with; undefined when it can start with any word. */
   first?: FirstWords;
 }
@@ -95,40 +100,25 @@ export function compilePattern(source: string): CompiledPattern {
   const items: PatternItem[] = alternatives.length === 1 ? alternatives[0]! : [{ kind: 'group', alternatives, optional: false }];
   indexAlternatives(items);
   const first = firstWords(items);
-  const required = [...requiredWords(items)];
+  const required = requiredWords(items).map((list) => list.map(wordId));
   return first ? { source: trimmed, items, required, first } : { source: trimmed, items, required };
 }
 
-/** Literal words present in every match of the sequence. */
-function requiredWords(items: readonly PatternItem[]): Set<string> {
-  const required = new Set<string>();
+/** Lists of words of which every match of the sequence holds at least one each (see `required`). */
+function requiredWords(items: readonly PatternItem[]): string[][] {
+  const required: string[][] = [];
   for (const item of items) {
-    if (item.kind === 'word' && !item.optional && !item.prefix) required.add(item.value);
+    if (item.kind === 'word' && !item.optional && !item.prefix) required.push([item.value]);
     if (item.kind === 'group' && !item.optional) {
-      const [first, ...others] = item.alternatives.map(requiredWords);
-      for (const word of first ?? []) if (others.every((set) => set.has(word))) required.add(word);
+      const alternatives = item.alternatives.map(requiredWords);
+      // A match takes one alternative, so it holds a word of that alternative's shortest list.
+      if (alternatives.every((lists) => lists.length > 0)) {
+        required.push([...new Set(alternatives.flatMap((lists) => lists.reduce((shortest, list) => (list.length < shortest.length ? list : shortest))))]);
+      }
     }
   }
   return required;
 }
-
-// Rules match many patterns against one sentence: its word set is built once.
-const sentenceWords = new WeakMap<Sentence, Set<string>>();
-
-/** Every normalised form in a sentence, for the required-words check. */
-function wordsOf(sentence: Sentence): Set<string> {
-  let words = sentenceWords.get(sentence);
-  if (words) return words;
-  words = new Set<string>();
-  for (const token of sentence.tokens) {
-    words.add(token.norm);
-    if (token.alt !== undefined) words.add(token.alt);
-  }
-  sentenceWords.set(sentence, words);
-  return words;
-}
-
-const hasAll = (words: ReadonlySet<string>, required: readonly string[]): boolean => required.every((word) => words.has(word));
 
 /** Give every group the first words of each alternative, so matching skips the hopeless ones. */
 function indexAlternatives(items: readonly PatternItem[]): void {
@@ -208,7 +198,7 @@ export interface PatternMatch {
 export function matchPattern(pattern: CompiledPattern, sentence: Sentence): PatternMatch[] {
   const { tokens } = sentence;
   const matches: PatternMatch[] = [];
-  if (pattern.required.length > 0 && !hasAll(wordsOf(sentence), pattern.required)) return matches;
+  if (pattern.required.length > 0 && !sentenceWords(sentence).holdsOneOfEach(pattern.required)) return matches;
   for (let from = 0; from < tokens.length; from++) {
     if (pattern.first && !canStartWith(pattern.first, tokens[from]!)) continue;
     const to = longestFrom(pattern, tokens, from);
@@ -224,61 +214,115 @@ export interface IndexedMatch<T> extends PatternMatch {
 }
 
 /**
- * Words of which every match of the sequence contains at least one: the smallest such set
- * found among its required items (a single long word is best), or undefined if none exists.
- */
-function triggerWords(items: readonly PatternItem[]): Set<string> | undefined {
-  let best: Set<string> | undefined;
-  const better = (set: Set<string>): boolean =>
-    !best || set.size < best.size || (set.size === 1 && best.size === 1 && [...set][0]!.length > [...best][0]!.length);
-  for (const item of items) {
-    let set: Set<string> | undefined;
-    if (item.kind === 'word' && !item.optional && !item.prefix) set = new Set([item.value]);
-    if (item.kind === 'group' && !item.optional) {
-      const alternatives = item.alternatives.map(triggerWords);
-      if (alternatives.every((alternative) => alternative !== undefined)) set = new Set(alternatives.flatMap((alternative) => [...alternative!]));
-    }
-    if (set && better(set)) best = set;
-  }
-  return best;
-}
-
-/**
- * Many patterns over one sentence. Each pattern is filed under its trigger words; a sentence
- * consults only the patterns filed under its own words, so a table of hundreds of phrases
- * costs about one lookup per distinct word.
+ * Many patterns over one sentence. Each pattern is filed under the words it can start with; a
+ * sentence tries, at each token, only the patterns that can start there, so a table of hundreds
+ * of phrases costs about one lookup per token (a pattern that can start anywhere, such as a
+ * team's "_ sucks", is tried at every token). Matches come leftmost first, then longest (the more
+ * specific reading), then in table order; each pattern's are longest and non-overlapping, as
+ * `matchPattern` gives them.
  */
 export class PatternIndex<T> {
-  private readonly byTrigger = new Map<string, Array<[CompiledPattern, T]>>();
-  private readonly unfiled: Array<[CompiledPattern, T]> = [];
+  private readonly patterns: CompiledPattern[] = [];
+  private readonly values: T[] = [];
+  /** Entries by the id of a word they can start with. */
+  private readonly byFirstWord = new Map<number, number[]>();
+  /** Patterns that start with a word prefix ("apologi*"), by the prefix's first character. */
+  private readonly byFirstPrefix = new Map<string, Array<{ prefix: string; id: number }>>();
+  private readonly anywhere: number[] = [];
+  // Scratch for the sentence being matched, indexed by entry: a pattern's required words are
+  // checked once per sentence, and its next match may not start before its last one ends.
+  private readonly checkedIn: Uint32Array;
+  private readonly viable: Uint8Array;
+  private readonly nextFree: Int32Array;
+  private call = 0;
+  private readonly slot: number;
 
   constructor(entries: Iterable<readonly [CompiledPattern, T]>) {
     for (const [pattern, value] of entries) {
-      const triggers = triggerWords(pattern.items);
-      if (!triggers) {
-        this.unfiled.push([pattern, value]);
+      const id = this.patterns.push(pattern) - 1;
+      this.values.push(value);
+      if (!pattern.first) {
+        this.anywhere.push(id);
         continue;
       }
-      for (const word of triggers) {
-        const list = this.byTrigger.get(word) ?? [];
-        list.push([pattern, value]);
-        this.byTrigger.set(word, list);
+      for (const word of pattern.first.words) {
+        const ids = this.byFirstWord.get(wordId(word));
+        if (ids) ids.push(id);
+        else this.byFirstWord.set(wordId(word), [id]);
+      }
+      for (const prefix of pattern.first.prefixes) {
+        const filed = this.byFirstPrefix.get(prefix[0]!) ?? [];
+        filed.push({ prefix, id });
+        this.byFirstPrefix.set(prefix[0]!, filed);
       }
     }
+    this.checkedIn = new Uint32Array(this.patterns.length);
+    this.viable = new Uint8Array(this.patterns.length);
+    this.nextFree = new Int32Array(this.patterns.length);
+    this.slot = registerTable(this.byFirstWord.keys(), this.byFirstPrefix.size > 0 || this.anywhere.length > 0);
   }
 
   /** The longest match of every pattern at every word where it matches. */
   matches(sentence: Sentence): Array<IndexedMatch<T>> {
-    const words = wordsOf(sentence);
+    const words = sentenceWords(sentence);
     const found: Array<IndexedMatch<T>> = [];
-    const seen = new Set<CompiledPattern>();
-    const consider = ([pattern, value]: readonly [CompiledPattern, T]): void => {
-      if (seen.has(pattern)) return;
-      seen.add(pattern);
-      for (const match of matchPattern(pattern, sentence)) found.push({ ...match, value });
-    };
-    this.unfiled.forEach(consider);
-    for (const word of words) this.byTrigger.get(word)?.forEach(consider);
+    if (!words.mayStart(this.slot)) return found;
+    const { tokens } = sentence;
+    const foundIds: number[] = [];
+    this.call = (this.call + 1) >>> 0 || 1;
+    for (let from = 0; from < tokens.length; from++) {
+      const before = found.length;
+      this.tryEachAt(this.byFirstWord.get(words.norms[from]!), sentence, from, found, foundIds);
+      if (words.alts[from]! !== 0) this.tryEachAt(this.byFirstWord.get(words.alts[from]!), sentence, from, found, foundIds);
+      if (this.byFirstPrefix.size > 0) this.tryPrefixesAt(sentence, from, found, foundIds);
+      this.tryEachAt(this.anywhere, sentence, from, found, foundIds);
+      if (found.length - before > 1) longestFirst(found, foundIds, before);
+    }
     return found;
   }
+
+  private tryEachAt(ids: readonly number[] | undefined, sentence: Sentence, from: number, found: Array<IndexedMatch<T>>, foundIds: number[]): void {
+    if (ids === undefined) return;
+    for (let index = 0; index < ids.length; index++) this.tryAt(ids[index]!, sentence, from, found, foundIds);
+  }
+
+  private tryPrefixesAt(sentence: Sentence, from: number, found: Array<IndexedMatch<T>>, foundIds: number[]): void {
+    const { norm, alt } = sentence.tokens[from]!;
+    for (const form of alt === undefined ? [norm] : [norm, alt]) {
+      for (const { prefix, id } of this.byFirstPrefix.get(form[0] ?? '') ?? NO_PREFIXES) {
+        if (form.startsWith(prefix)) this.tryAt(id, sentence, from, found, foundIds);
+      }
+    }
+  }
+
+  private tryAt(id: number, sentence: Sentence, from: number, found: Array<IndexedMatch<T>>, foundIds: number[]): void {
+    const pattern = this.patterns[id]!;
+    if (this.checkedIn[id] !== this.call) {
+      this.checkedIn[id] = this.call;
+      this.nextFree[id] = 0;
+      this.viable[id] = pattern.required.length === 0 || sentenceWords(sentence).holdsOneOfEach(pattern.required) ? 1 : 0;
+    }
+    if (this.viable[id] === 0 || this.nextFree[id]! > from) return;
+    const { tokens } = sentence;
+    const to = longestFrom(pattern, tokens, from);
+    // Not tried twice at one token, as a pattern filed under both forms of "'d" (would, had) would be.
+    this.nextFree[id] = to > from ? to : from + 1;
+    if (to <= from) return;
+    found.push({ from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end, value: this.values[id]! });
+    foundIds.push(id);
+  }
+}
+
+const NO_PREFIXES: ReadonlyArray<{ prefix: string; id: number }> = [];
+
+/** Order the matches found from index `from` on (all at one token): longest first, then in table order. */
+function longestFirst<T>(found: Array<IndexedMatch<T>>, ids: number[], from: number): void {
+  const order = ids
+    .slice(from)
+    .map((id, offset) => ({ id, match: found[from + offset]! }))
+    .sort((a, b) => b.match.to - a.match.to || a.id - b.id);
+  order.forEach(({ id, match }, offset) => {
+    ids[from + offset] = id;
+    found[from + offset] = match;
+  });
 }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeParagraph, compilePattern, findPlaceholders, matchPattern, normalizeWord, PatternError, type Sentence } from '../src/index.js';
+import { PatternIndex } from '../src/phrases.js';
 
 function sentence(text: string): Sentence {
   return analyzeParagraph(text, 0, text.length, [])!.sentences[0]!;
@@ -93,5 +95,49 @@ describe('matchCase', () => {
     expect(matchCase('I understand how frustrating this is', 'please calm down')).toBe('I understand how frustrating this is');
     expect(matchCase("I'm sorry to say that", 'we regret to inform you that')).toBe("I'm sorry to say that");
     expect(matchCase('It looks like', 'It Failed')).toBe('It looks like');
+  });
+});
+
+describe('pattern tables', () => {
+  const table = (sources: string[]) => new PatternIndex(sources.map((source, order) => [compilePattern(source), order] as const));
+
+  it('gives matches leftmost first, then the longest, then in table order', () => {
+    const text = 'They will be happy to help you, and we will call.';
+    const found = table(['(they|we) will _', '(they|we) will be happy to _', 'happy to']).matches(sentence(text));
+    expect(found.map((match) => [text.slice(match.start, match.end), match.value])).toEqual([
+      ['They will be happy to help', 1],
+      ['They will be', 0],
+      ['happy to', 2],
+      ['we will call', 0],
+    ]);
+  });
+
+  it('finds patterns that start with a word prefix or with any word', () => {
+    const text = 'We apologise; this product sucks.';
+    const found = table(['apologi*', '_ sucks']).matches(sentence(text));
+    expect(found.map((match) => text.slice(match.start, match.end))).toEqual(['apologise', 'product sucks']);
+  });
+
+  // The table files each pattern under the words it can start with and skips sentences
+  // without its required words: it must find exactly what matching each pattern alone finds.
+  it('finds what each of its patterns finds alone (fast-check)', () => {
+    const word = fc.constantFrom('we', 'i', 'you', 'will', "we'll", "you'd", 'had', 'would', 'sent', 'shipped', 'it', 'to', 'apologise', 'sorry', 'not', 'can', 'cannot');
+    const item = fc.oneof(
+      word,
+      word.map((w) => `${w}?`),
+      fc.constantFrom('_', '_?', '*', 'apolog*', 'sen*'),
+      fc.tuple(word, word).map(([a, b]) => `(${a}|${b} ${a})`),
+      fc.tuple(word, word).map(([a, b]) => `(${a} ${b})?`),
+    );
+    const pattern = fc.array(item, { minLength: 1, maxLength: 4 }).map((items) => items.join(' '));
+    const text = fc.array(word, { minLength: 1, maxLength: 12 }).map((words) => `${words.join(' ')}.`);
+    fc.assert(
+      fc.property(fc.array(pattern, { minLength: 1, maxLength: 6 }), text, (sources, prose) => {
+        const analysed = sentence(prose);
+        const alone = sources.flatMap((source, order) => matchPattern(compilePattern(source), analysed).map((match) => ({ ...match, value: order })));
+        const key = (match: { from: number; to: number; value: number }) => `${match.value}:${match.from}-${match.to}`;
+        expect(table(sources).matches(analysed).map(key).sort()).toEqual(alone.map(key).sort());
+      }),
+    );
   });
 });
