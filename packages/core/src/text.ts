@@ -3,7 +3,6 @@
  * text so that an editor re-analyses only the paragraphs a keystroke changed.
  */
 import type { Paragraph as NlcstParagraph, Root, Sentence as NlcstSentence } from 'nlcst';
-import { toString } from 'nlcst-to-string';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import type { Placeholder } from './placeholders.js';
@@ -106,7 +105,8 @@ function analyzeSentence(node: NlcstSentence, source: string, quotes: Array<[num
     if (child.type !== 'WordNode') continue;
     const wordStart = child.position!.start.offset!;
     const wordEnd = child.position!.end.offset!;
-    const raw = toString(child);
+    // A word node's text is exactly its span of the source (nlcst keeps every character).
+    const raw = source.slice(wordStart, wordEnd);
     const quoted = quotes.length > 0 && quotes.some(([from, to]) => wordStart >= from && wordEnd <= to);
     for (const form of normalizeWord(raw)) {
       const token: Token = { norm: form.norm, raw, start: wordStart, end: wordEnd, quoted };
