@@ -9,7 +9,7 @@
  *   word?                                                   an optional word
  */
 import { normalizeWord, type Sentence, type Token } from './text.js';
-import { registerTable, sentenceWords, wordId } from './word-ids.js';
+import { registerTable, sentenceWords, wordId, type SentenceWords } from './word-ids.js';
 
 type PatternItem =
   | { kind: 'word'; value: string; prefix: boolean; optional: boolean }
@@ -224,8 +224,11 @@ export interface IndexedMatch<T> extends PatternMatch {
 export class PatternIndex<T> {
   private readonly patterns: CompiledPattern[] = [];
   private readonly values: T[] = [];
-  /** Entries by the id of a word they can start with. */
-  private readonly byFirstWord = new Map<number, number[]>();
+  /**
+   * Entries by the id of a word they can start with: a dense array over every id known when the
+   * table was built (its own words included), as reading one is cheaper than a Map lookup.
+   */
+  private readonly byFirstWord: Array<number[] | undefined>;
   /** Patterns that start with a word prefix ("apologi*"), by the prefix's first character. */
   private readonly byFirstPrefix = new Map<string, Array<{ prefix: string; id: number }>>();
   private readonly anywhere: number[] = [];
@@ -238,6 +241,7 @@ export class PatternIndex<T> {
   private readonly slot: number;
 
   constructor(entries: Iterable<readonly [CompiledPattern, T]>) {
+    const byFirstWord = new Map<number, number[]>();
     for (const [pattern, value] of entries) {
       const id = this.patterns.push(pattern) - 1;
       this.values.push(value);
@@ -246,9 +250,9 @@ export class PatternIndex<T> {
         continue;
       }
       for (const word of pattern.first.words) {
-        const ids = this.byFirstWord.get(wordId(word));
+        const ids = byFirstWord.get(wordId(word));
         if (ids) ids.push(id);
-        else this.byFirstWord.set(wordId(word), [id]);
+        else byFirstWord.set(wordId(word), [id]);
       }
       for (const prefix of pattern.first.prefixes) {
         const filed = this.byFirstPrefix.get(prefix[0]!) ?? [];
@@ -256,10 +260,12 @@ export class PatternIndex<T> {
         this.byFirstPrefix.set(prefix[0]!, filed);
       }
     }
+    const highest = Math.max(0, ...byFirstWord.keys());
+    this.byFirstWord = Array.from({ length: highest + 1 }, (_, wordId) => byFirstWord.get(wordId));
     this.checkedIn = new Uint32Array(this.patterns.length);
     this.viable = new Uint8Array(this.patterns.length);
     this.nextFree = new Int32Array(this.patterns.length);
-    this.slot = registerTable(this.byFirstWord.keys(), this.byFirstPrefix.size > 0 || this.anywhere.length > 0);
+    this.slot = registerTable(byFirstWord.keys(), this.byFirstPrefix.size > 0 || this.anywhere.length > 0);
   }
 
   /** The longest match of every pattern at every word where it matches. */
@@ -268,42 +274,42 @@ export class PatternIndex<T> {
     const found: Array<IndexedMatch<T>> = [];
     if (!words.mayStart(this.slot)) return found;
     const { tokens } = sentence;
-    const foundIds: number[] = [];
+    const call: Call<T> = { tokens, words, found, foundIds: [] };
     this.call = (this.call + 1) >>> 0 || 1;
     for (let from = 0; from < tokens.length; from++) {
       const before = found.length;
-      this.tryEachAt(this.byFirstWord.get(words.norms[from]!), sentence, from, found, foundIds);
-      if (words.alts[from]! !== 0) this.tryEachAt(this.byFirstWord.get(words.alts[from]!), sentence, from, found, foundIds);
-      if (this.byFirstPrefix.size > 0) this.tryPrefixesAt(sentence, from, found, foundIds);
-      this.tryEachAt(this.anywhere, sentence, from, found, foundIds);
-      if (found.length - before > 1) longestFirst(found, foundIds, before);
+      this.tryEachAt(this.byFirstWord[words.norms[from]!], call, from);
+      if (words.alts[from]! !== 0) this.tryEachAt(this.byFirstWord[words.alts[from]!], call, from);
+      if (this.byFirstPrefix.size > 0) this.tryPrefixesAt(call, from);
+      this.tryEachAt(this.anywhere, call, from);
+      if (found.length - before > 1) longestFirst(found, call.foundIds, before);
     }
     return found;
   }
 
-  private tryEachAt(ids: readonly number[] | undefined, sentence: Sentence, from: number, found: Array<IndexedMatch<T>>, foundIds: number[]): void {
+  private tryEachAt(ids: readonly number[] | undefined, call: Call<T>, from: number): void {
     if (ids === undefined) return;
-    for (let index = 0; index < ids.length; index++) this.tryAt(ids[index]!, sentence, from, found, foundIds);
+    for (let index = 0; index < ids.length; index++) this.tryAt(ids[index]!, call, from);
   }
 
-  private tryPrefixesAt(sentence: Sentence, from: number, found: Array<IndexedMatch<T>>, foundIds: number[]): void {
-    const { norm, alt } = sentence.tokens[from]!;
+  private tryPrefixesAt(call: Call<T>, from: number): void {
+    const { norm, alt } = call.tokens[from]!;
     for (const form of alt === undefined ? [norm] : [norm, alt]) {
       for (const { prefix, id } of this.byFirstPrefix.get(form[0] ?? '') ?? NO_PREFIXES) {
-        if (form.startsWith(prefix)) this.tryAt(id, sentence, from, found, foundIds);
+        if (form.startsWith(prefix)) this.tryAt(id, call, from);
       }
     }
   }
 
-  private tryAt(id: number, sentence: Sentence, from: number, found: Array<IndexedMatch<T>>, foundIds: number[]): void {
+  private tryAt(id: number, call: Call<T>, from: number): void {
     const pattern = this.patterns[id]!;
     if (this.checkedIn[id] !== this.call) {
       this.checkedIn[id] = this.call;
       this.nextFree[id] = 0;
-      this.viable[id] = pattern.required.length === 0 || sentenceWords(sentence).holdsOneOfEach(pattern.required) ? 1 : 0;
+      this.viable[id] = pattern.required.length === 0 || call.words.holdsOneOfEach(pattern.required) ? 1 : 0;
     }
     if (this.viable[id] === 0 || this.nextFree[id]! > from) return;
-    const { tokens } = sentence;
+    const { tokens, found, foundIds } = call;
     const to = longestFrom(pattern, tokens, from);
     // Not tried twice at one token, as a pattern filed under both forms of "'d" (would, had) would be.
     this.nextFree[id] = to > from ? to : from + 1;
@@ -314,6 +320,15 @@ export class PatternIndex<T> {
 }
 
 const NO_PREFIXES: ReadonlyArray<{ prefix: string; id: number }> = [];
+
+/** One `matches` call: the sentence and what has been found in it so far. */
+interface Call<T> {
+  tokens: readonly Token[];
+  words: SentenceWords;
+  found: Array<IndexedMatch<T>>;
+  /** The entry of each match in `found`. */
+  foundIds: number[];
+}
 
 /** Order the matches found from index `from` on (all at one token): longest first, then in table order. */
 function longestFirst<T>(found: Array<IndexedMatch<T>>, ids: number[], from: number): void {
