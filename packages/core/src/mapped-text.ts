@@ -12,27 +12,27 @@ export interface SourceRange {
 export class MappedText {
   private constructor(
     readonly text: string,
-    /** starts[i], ends[i]: the source span that text[i] stands for. */
-    private readonly starts: Uint32Array,
-    private readonly ends: Uint32Array,
+    /** starts[i], ends[i]: the source span that text[i] stands for; absent when the text is its own source. */
+    private readonly spans: { starts: Uint32Array; ends: Uint32Array } | undefined,
     /** Where an insertion at the very end of the text goes in the source. */
     private readonly endInSource: number,
   ) {}
 
-  /** Text that is its own source. */
+  /** Text that is its own source: no spans to store (a plain-text draft, the commonest input). */
   static identity(text: string): MappedText {
-    return new MappedTextBuilder().verbatim(text, 0).build(text.length);
+    return new MappedText(text, undefined, text.length);
   }
 
   /** @internal */
   static fromSpans(text: string, starts: Uint32Array, ends: Uint32Array, endInSource: number): MappedText {
-    return new MappedText(text, starts, ends, endInSource);
+    return new MappedText(text, { starts, ends }, endInSource);
   }
 
   /** The source range that text[start, end) came from; an empty range maps to a point. */
   toSource(start: number, end: number): SourceRange {
-    const point = start < this.text.length ? this.starts[start]! : this.endInSource;
-    return { start: point, end: end > start ? this.ends[end - 1]! : point };
+    if (!this.spans) return { start, end: Math.max(start, end) };
+    const point = start < this.text.length ? this.spans.starts[start]! : this.endInSource;
+    return { start: point, end: end > start ? this.spans.ends[end - 1]! : point };
   }
 
   /**
@@ -40,8 +40,9 @@ export class MappedText {
    * skipped text in between), so that a rewrite can replace that stretch.
    */
   isContiguous(start: number, end: number): boolean {
+    if (!this.spans) return true;
     for (let index = start; index + 1 < end; index++) {
-      if (this.ends[index] !== this.starts[index + 1]) return false;
+      if (this.spans.ends[index] !== this.spans.starts[index + 1]) return false;
     }
     return true;
   }
@@ -51,12 +52,16 @@ export class MappedText {
     const starts = new Uint32Array(this.text.length);
     const ends = new Uint32Array(this.text.length);
     for (let index = 0; index < this.text.length; index++) {
-      const range = outer.toSource(this.starts[index]!, this.ends[index]!);
+      const range = outer.toSource(...this.spanOf(index));
       starts[index] = range.start;
       ends[index] = range.end;
     }
     const tail = outer.toSource(this.endInSource, this.endInSource).start;
-    return new MappedText(this.text, starts, ends, tail);
+    return new MappedText(this.text, { starts, ends }, tail);
+  }
+
+  private spanOf(index: number): [number, number] {
+    return this.spans ? [this.spans.starts[index]!, this.spans.ends[index]!] : [index, index + 1];
   }
 }
 

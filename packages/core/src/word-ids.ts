@@ -1,7 +1,7 @@
 /**
  * The words that patterns name, as small integers. A sentence's tokens are looked up once, so
- * the many pattern tables matched against one sentence compare integers instead of hashing
- * strings again for every table.
+ * the many pattern tables matched against one sentence compare integers and test bits instead
+ * of hashing strings again for every table.
  */
 import type { Sentence } from './text.js';
 
@@ -39,12 +39,6 @@ export function registerTable(firstWords: Iterable<number>, anywhere: boolean): 
   return slot;
 }
 
-// Which words the active sentence holds, as present[id] === stamp: no set is built per lookup,
-// and making another sentence active costs one write per token.
-let present = new Uint32Array(1024);
-let stamp = 0;
-let active: SentenceWords | undefined;
-
 /** A sentence's tokens as word ids (0: named by no pattern), and what it holds. */
 export class SentenceWords {
   /** The id of each token's normalised form, and of its second reading ("'d": would, had). */
@@ -53,6 +47,7 @@ export class SentenceWords {
   /** Words and tables added since these were looked up may be missing from them. */
   readonly generation = generation;
   private startable: Uint8Array | undefined;
+  private bits: Uint32Array | undefined;
 
   constructor(sentence: Sentence) {
     const { tokens } = sentence;
@@ -81,27 +76,25 @@ export class SentenceWords {
 
   /** Whether the sentence holds at least one word of each list. */
   holdsOneOfEach(lists: readonly (readonly number[])[]): boolean {
-    this.activate();
+    // One bit per word id, set for the sentence's words: built once, on the first question.
+    const bits = (this.bits ??= this.wordBits());
     for (const list of lists) {
       let holds = false;
-      for (let index = 0; index < list.length && !holds; index++) holds = present[list[index]!] === stamp;
+      for (let index = 0; index < list.length && !holds; index++) {
+        const id = list[index]!;
+        holds = ((bits[id >>> 5] ?? 0) & (1 << (id & 31))) !== 0;
+      }
       if (!holds) return false;
     }
     return true;
   }
 
-  private activate(): void {
-    if (active === this) return;
-    if (present.length <= ids.size || stamp === 0xffff_ffff) {
-      present = new Uint32Array(Math.max(present.length, 2 * ids.size + 1));
-      stamp = 0;
+  private wordBits(): Uint32Array {
+    const bits = new Uint32Array((ids.size >>> 5) + 1);
+    for (const words of [this.norms, this.alts]) {
+      for (const id of words) if (id !== 0) bits[id >>> 5]! |= 1 << (id & 31);
     }
-    stamp++;
-    active = this;
-    for (let index = 0; index < this.norms.length; index++) {
-      present[this.norms[index]!] = stamp;
-      present[this.alts[index]!] = stamp;
-    }
+    return bits;
   }
 }
 
