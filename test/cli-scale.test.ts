@@ -62,6 +62,19 @@ describe('--workers', () => {
     }
   });
 
+  it('writes a report file, streamed as results arrive, with exactly the text it prints', () => {
+    for (const format of ['json', 'stylish', 'sarif']) {
+      const args = ['--format', format, 'macros', 'missing.txt', 'archive.jsonl'];
+      const printed = replylint([...args, '--workers', '1'], library);
+      const report = join(library, `report.${format}`);
+      const written = replylint([...args, '--workers', '3', '--output-file', report], library);
+      expect(written).toMatchObject({ status: printed.status, stdout: '' });
+      expect(readFileSync(report, 'utf8')).toBe(printed.stdout);
+    }
+    // Written through a temporary file and a rename: no partial report is left beside it.
+    expect(readdirSync(library).filter((name) => name.startsWith('.report'))).toEqual([]);
+  });
+
   it('stops quietly when the reader of its output goes away (| head)', async () => {
     const child = spawn(process.execPath, [bin, '--workers', '2', 'macros'], { cwd: library, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';

@@ -13,10 +13,10 @@ import { expandInputs, fileProblem, LINTABLE_EXTENSIONS, readStdin, type IgnoreT
 import { configFor, type Input, type LintSettings } from './lint-file.js';
 import { lintInputs } from './lint-inputs.js';
 import { ProgressBar, showsProgress } from './progress.js';
-import { failedFileResult, type FileResult } from './results.js';
+import { failedFileResult, summaryOf, type FileResult, type FileSummary } from './results.js';
 import { readRuleDocs } from './rule-docs.js';
 import { parseShard, selectShard, type Shard } from './shard.js';
-import { writeFileAtomic } from './write-file.js';
+import { AtomicFile } from './write-file.js';
 
 const EXPORT_EXTENSIONS = sourceFormats()
   .filter((format) => format.searchFolders === false)
@@ -266,48 +266,78 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const reportContext = { cwd: io.cwd, version: VERSION, color: useColor };
 
   // Results for the inputs: on worker threads when the run is large, unchanged files replayed
-  // from --cache, streamed to stdout file by file (in input order) when the format allows.
-  const stream = options.outputFile === undefined ? streamingReport(options.format, reportContext) : undefined;
+  // from --cache, and written out file by file (in input order) when the format allows, to
+  // stdout or to the report file; a streamed report keeps only each file's counts.
+  const stream = streamingReport(options.format, reportContext);
+  let reportFile: AtomicFile | undefined;
+  if (options.outputFile !== undefined) {
+    try {
+      reportFile = await AtomicFile.open(resolve(io.cwd, options.outputFile));
+    } catch (error) {
+      io.stderr(`replylint: cannot write the report to ${options.outputFile}: ${fileProblem(error)}\n`);
+      return 2;
+    }
+  }
   const progress = showsProgress(inputs.length, io) ? new ProgressBar(inputs.length, io.stderr) : undefined;
   const print = (write: (text: string) => void, text: string): void => {
     if (text === '') return;
     if (progress) progress.around(() => write(text));
     else write(text);
   };
-  const cache = options.cache ? await LintCache.load(options.cacheLocation ?? DEFAULT_CACHE_FILE, io.cwd, (warning) => io.stderr(`replylint: ${warning}\n`)) : undefined;
-  // Patterns that matched nothing come first, as they did on the command line's expansion.
-  if (stream) for (const result of results) print(io.stdout, stream.file(result));
-  const linted = await lintInputs(inputs, {
-    settings,
-    workers: options.workers,
-    cache,
-    onResult(result, problems) {
-      for (const problem of problems) print(io.stderr, `replylint: ${problem}\n`);
-      failed ||= problems.length > 0;
-      if (stream) print(io.stdout, stream.file(result));
-      progress?.advance();
-    },
-  });
-  progress?.clear();
-  results.push(...linted);
-  await cache?.save().catch((error: unknown) => io.stderr(`replylint: cannot write the cache ${options.cacheLocation ?? DEFAULT_CACHE_FILE}: ${fileProblem(error)}\n`));
-
-  const report = stream ? stream.end(results) : await formatReport(options.format, results, reportContext);
-  if (options.outputFile === undefined) {
-    io.stdout(report);
-  } else {
-    // As in ESLint, the report goes only to the file; problems with inputs still go to stderr.
+  // A report file that cannot be written (a full disk) is given up, and said so at the end; the run goes on.
+  let reportProblem: unknown;
+  const report = (text: string): void => {
+    if (!reportFile) return print(io.stdout, text);
+    if (reportProblem !== undefined) return;
     try {
-      await writeFileAtomic(resolve(io.cwd, options.outputFile), report);
+      reportFile.write(text);
     } catch (error) {
-      io.stderr(`replylint: cannot write the report to ${options.outputFile}: ${fileProblem(error)}\n`);
-      return 2;
+      reportProblem = error;
     }
+  };
+  // Every file's counts (for the summary and the exit code); whole results only for a report built at the end.
+  const summaries: FileSummary[] = [];
+  const documentResults: FileResult[] = [];
+  const keep = (result: FileResult): void => {
+    summaries.push(summaryOf(result));
+    if (stream) report(stream.file(result));
+    else documentResults.push(result);
+  };
+  try {
+    const cache = options.cache ? await LintCache.load(options.cacheLocation ?? DEFAULT_CACHE_FILE, io.cwd, (warning) => io.stderr(`replylint: ${warning}\n`)) : undefined;
+    // Patterns that matched nothing come first, as they did on the command line's expansion.
+    results.forEach(keep);
+    await lintInputs(inputs, {
+      settings,
+      workers: options.workers,
+      cache,
+      onResult(result, problems) {
+        for (const problem of problems) print(io.stderr, `replylint: ${problem}\n`);
+        failed ||= problems.length > 0;
+        keep(result);
+        progress?.advance();
+      },
+    });
+    progress?.clear();
+    await cache?.save().catch((error: unknown) => io.stderr(`replylint: cannot write the cache ${options.cacheLocation ?? DEFAULT_CACHE_FILE}: ${fileProblem(error)}\n`));
+    report(stream ? stream.end(summaries) : await formatReport(options.format, documentResults, reportContext));
+  } catch (error) {
+    await reportFile?.abort();
+    throw error;
+  }
+  // As in ESLint, the report goes only to the file; problems with inputs still go to stderr.
+  try {
+    if (reportProblem !== undefined) throw reportProblem;
+    await reportFile?.commit();
+  } catch (error) {
+    await reportFile?.abort();
+    io.stderr(`replylint: cannot write the report to ${options.outputFile}: ${fileProblem(error)}\n`);
+    return 2;
   }
 
   if (failed) return 2;
-  const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
-  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  const errors = summaries.reduce((sum, result) => sum + result.errorCount, 0);
+  const warnings = summaries.reduce((sum, result) => sum + result.warningCount, 0);
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) {
     io.stderr(`replylint found too many warnings (${warnings}; the maximum is ${options.maxWarnings}).\n`);

@@ -35,7 +35,8 @@ export function workerCount(requested: number | 'auto', tasks: number, cores = a
 // beside the CLI bundle (`pnpm bundle` builds both entries).
 const workerUrl = (): URL => new URL(import.meta.url.endsWith('.bundle.js') ? './lint-worker.bundle.js' : './lint-worker.js', import.meta.url);
 
-export async function lintInputs(inputs: readonly Input[], options: LintInputsOptions): Promise<FileResult[]> {
+/** Lint the inputs, handing each result to `onResult` (results are not kept: a report may stream them). */
+export async function lintInputs(inputs: readonly Input[], options: LintInputsOptions): Promise<void> {
   const { cache } = options;
   const tasks: LintTask[] = inputs.map((input, index) => {
     const cacheable = cache !== undefined && input.bytes === undefined;
@@ -43,7 +44,7 @@ export async function lintInputs(inputs: readonly Input[], options: LintInputsOp
     return { index, ...input, ...(cacheable ? { wantKey: true } : {}), ...(cachedKey === undefined ? {} : { cachedKey }) };
   });
 
-  const results: FileResult[] = [];
+  let handedOn = 0;
   const ready = new Map<number, LintOutcome>();
   const settle = (outcome: LintOutcome): FileResult => {
     const input = inputs[outcome.index]!;
@@ -61,10 +62,10 @@ export async function lintInputs(inputs: readonly Input[], options: LintInputsOp
   };
   const receive = (outcome: LintOutcome): void => {
     ready.set(outcome.index, outcome);
-    for (let next = ready.get(results.length); next !== undefined; next = ready.get(results.length)) {
+    for (let next = ready.get(handedOn); next !== undefined; next = ready.get(handedOn)) {
       ready.delete(next.index);
       const result = settle(next);
-      results.push(result);
+      handedOn++;
       options.onResult(result, next.kind === 'failed' ? [next.problem] : next.kind === 'linted' ? next.problems : []);
     }
   };
@@ -76,7 +77,6 @@ export async function lintInputs(inputs: readonly Input[], options: LintInputsOp
   } else {
     await lintOnWorkers(tasks, count, options.settings, receive);
   }
-  return results;
 }
 
 /** Tasks go out in batches, two per worker in flight, so no worker waits for its next batch. */

@@ -129,7 +129,15 @@ export function fileResult(filePath: string, messages: ResultMessage[]): FileRes
 }
 
 /** Whether the file was linted, rather than failed to be read or configured. */
-export function wasLinted(result: FileResult): boolean {
+/** What a report's summary and the exit code need of a file's result: all but its findings. */
+export type FileSummary = Omit<FileResult, 'messages' | 'tactics' | 'output'>;
+
+export function summaryOf(result: FileResult): FileSummary {
+  const { messages: _messages, tactics: _tactics, output: _output, ...summary } = result;
+  return summary;
+}
+
+export function wasLinted(result: FileSummary): boolean {
   return result.fatalErrorCount === 0;
 }
 

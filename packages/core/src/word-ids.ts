@@ -41,37 +41,35 @@ export function registerTable(firstWords: Iterable<number>, anywhere: boolean): 
 
 /** A sentence's tokens as word ids (0: named by no pattern), and what it holds. */
 export class SentenceWords {
+  // Plain arrays, not typed ones: a typed array of more than 64 bytes is allocated outside the
+  // JavaScript heap, which costs far more than the lookups it would speed up.
   /** The id of each token's normalised form, and of its second reading ("'d": would, had). */
-  readonly norms: Int32Array;
-  readonly alts: Int32Array;
+  readonly norms: number[];
+  readonly alts: number[];
   /** Words and tables added since these were looked up may be missing from them. */
   readonly generation = generation;
-  private startable: Uint8Array | undefined;
-  private bits: Uint32Array | undefined;
+  private startable: boolean[] | undefined;
+  private bits: number[] | undefined;
 
   constructor(sentence: Sentence) {
     const { tokens } = sentence;
-    this.norms = new Int32Array(tokens.length);
-    this.alts = new Int32Array(tokens.length);
-    tokens.forEach((token, index) => {
-      this.norms[index] = ids.get(token.norm) ?? 0;
-      if (token.alt !== undefined) this.alts[index] = ids.get(token.alt) ?? 0;
-    });
+    this.norms = tokens.map((token) => ids.get(token.norm) ?? 0);
+    this.alts = tokens.map((token) => (token.alt === undefined ? 0 : (ids.get(token.alt) ?? 0)));
   }
 
   /** Whether a pattern of the table in `slot` can start at any token of the sentence. */
   mayStart(slot: number): boolean {
     if (!this.startable) {
-      const startable = new Uint8Array(slotCount);
-      for (const anywhere of slotsStartingAnywhere) startable[anywhere] = 1;
+      const startable = new Array<boolean>(slotCount).fill(false);
+      for (const anywhere of slotsStartingAnywhere) startable[anywhere] = true;
       for (const words of [this.norms, this.alts]) {
         for (const id of words) {
-          for (const table of slotsStartingWith.get(id) ?? []) startable[table] = 1;
+          for (const table of slotsStartingWith.get(id) ?? []) startable[table] = true;
         }
       }
       this.startable = startable;
     }
-    return this.startable[slot] === 1;
+    return this.startable[slot] === true;
   }
 
   /** Whether the sentence holds at least one word of each list. */
@@ -82,21 +80,24 @@ export class SentenceWords {
       let holds = false;
       for (let index = 0; index < list.length && !holds; index++) {
         const id = list[index]!;
-        holds = ((bits[id >>> 5] ?? 0) & (1 << (id & 31))) !== 0;
+        holds = ((bits[(id / BITS_PER_WORD) | 0] ?? 0) & (1 << id % BITS_PER_WORD)) !== 0;
       }
       if (!holds) return false;
     }
     return true;
   }
 
-  private wordBits(): Uint32Array {
-    const bits = new Uint32Array((ids.size >>> 5) + 1);
+  private wordBits(): number[] {
+    const bits = new Array<number>(((ids.size / BITS_PER_WORD) | 0) + 1).fill(0);
     for (const words of [this.norms, this.alts]) {
-      for (const id of words) if (id !== 0) bits[id >>> 5]! |= 1 << (id & 31);
+      for (const id of words) if (id !== 0) bits[(id / BITS_PER_WORD) | 0]! |= 1 << id % BITS_PER_WORD;
     }
     return bits;
   }
 }
+
+// Bits per element of a plain array that stay small integers (V8 stores those unboxed).
+const BITS_PER_WORD = 30;
 
 const cache = new WeakMap<Sentence, SentenceWords>();
 

@@ -1,6 +1,6 @@
 /** The output formats, by name: each turns the run's results into the text of one report. */
 import { rules } from '@replylint/core';
-import type { FileResult } from '../results.js';
+import type { FileResult, FileSummary } from '../results.js';
 import { readRuleDocs } from '../rule-docs.js';
 import { formatCodeQuality } from './codequality.js';
 import { formatGithub } from './github.js';
@@ -39,13 +39,17 @@ export async function formatReport(format: Format, results: readonly FileResult[
   }
 }
 
-/** A report printed file by file as results arrive (in input order), then its end once all are in. */
+/**
+ * A report written file by file as results arrive (in input order), then its end once all are
+ * in. `end` sees each result's counts, score and replies, not its messages: a run over a
+ * hundred thousand replies does not hold their findings.
+ */
 export interface StreamingReport {
   file(result: FileResult): string;
-  end(results: readonly FileResult[]): string;
+  end(results: readonly FileSummary[]): string;
 }
 
-/** Stylish and GitHub output stream; JSON, SARIF, JUnit and Code Quality are whole documents, written at the end. */
+/** Stylish, GitHub and JSON output stream; SARIF, JUnit and Code Quality are documents built at the end. */
 export function streamingReport(format: Format, context: ReportContext): StreamingReport | undefined {
   const paint = context.color ? colors : noColors;
   switch (format) {
@@ -53,6 +57,16 @@ export function streamingReport(format: Format, context: ReportContext): Streami
       return { file: (result) => stylishFile(result, paint), end: (results) => stylishEnd(results, paint) };
     case 'github':
       return { file: (result) => formatGithub([result], context.cwd), end: () => '' };
+    case 'json': {
+      // Exactly formatJson's text: JSON.stringify of the array, piece by piece.
+      let opened = false;
+      const file = (result: FileResult): string => {
+        const separator = opened ? ',' : '[';
+        opened = true;
+        return separator + JSON.stringify(result);
+      };
+      return { file, end: () => `${opened ? '' : '['}]\n` };
+    }
     default:
       return undefined;
   }

@@ -3,7 +3,7 @@
  * for more than one file, a summary line of the library ("142 templates, 37 with warnings,
  * median score 88"). Files that could not be linted are named on stderr, not here.
  */
-import { wasLinted, type FileResult } from '../results.js';
+import { wasLinted, type FileResult, type FileSummary } from '../results.js';
 
 export interface Colors {
   underline(text: string): string;
@@ -33,7 +33,7 @@ function median(values: readonly number[]): number {
  * Counts templates by their worst finding — each reply of an export or archive, each other
  * file as one — and the median score over them; files that could not be linted apart.
  */
-export function librarySummary(results: readonly FileResult[]): string {
+export function librarySummary(results: readonly FileSummary[]): string {
   const linted = results.filter(wasLinted);
   const templates = linted.flatMap((result) => result.replies ?? [{ errorCount: result.errorCount, warningCount: result.warningCount, score: result.score! }]);
   const withErrors = templates.filter((template) => template.errorCount > 0).length;
@@ -63,7 +63,7 @@ export function stylishFile(result: FileResult, paint: Colors): string {
 }
 
 /** The totals and, for a library (more than one file, or an export of several templates), its summary. */
-export function stylishEnd(results: readonly FileResult[], paint: Colors): string {
+export function stylishEnd(results: readonly FileSummary[], paint: Colors): string {
   const linted = results.filter(wasLinted);
   const count = (key: 'errorCount' | 'warningCount' | 'infoCount'): number => linted.reduce((sum, result) => sum + result[key], 0);
   const [errors, warnings, infos] = [count('errorCount'), count('warningCount'), count('infoCount')];
