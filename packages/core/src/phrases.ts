@@ -15,7 +15,17 @@ type PatternItem =
   | { kind: 'word'; value: string; prefix: boolean; optional: boolean }
   | { kind: 'any'; optional: boolean }
   | { kind: 'gap' }
-  | { kind: 'group'; alternatives: PatternItem[][]; optional: boolean; firsts?: Array<FirstWords | undefined> };
+  | { kind: 'group'; alternatives: PatternItem[][]; optional: boolean; starts?: AlternativeStarts };
+
+/**
+ * A group's alternatives by the word they start with, so that a token tries only the few that
+ * can start with it ("(refunded|sent|shipped|…)" has sixty); the rest start with a prefix or
+ * any word and are tried in turn.
+ */
+interface AlternativeStarts {
+  byWord: Map<string, number[]>;
+  others: Array<{ which: number; first?: FirstWords }>;
+}
 
 export interface CompiledPattern {
   source: string;
@@ -120,14 +130,29 @@ function requiredWords(items: readonly PatternItem[]): string[][] {
   return required;
 }
 
-/** Give every group the first words of each alternative, so matching skips the hopeless ones. */
+/** File every group's alternatives by their first words, so matching skips the hopeless ones. */
 function indexAlternatives(items: readonly PatternItem[]): void {
   for (const item of items) {
     if (item.kind !== 'group') continue;
     item.alternatives.forEach(indexAlternatives);
-    item.firsts = item.alternatives.map((alternative) => firstWords(alternative));
+    const starts: AlternativeStarts = { byWord: new Map(), others: [] };
+    item.alternatives.forEach((alternative, which) => {
+      const first = firstWords(alternative);
+      if (!first || first.prefixes.length > 0) {
+        starts.others.push(first ? { which, first } : { which });
+        return;
+      }
+      for (const word of first.words) {
+        const filed = starts.byWord.get(word);
+        if (filed) filed.push(which);
+        else starts.byWord.set(word, [which]);
+      }
+    });
+    item.starts = starts;
   }
 }
+
+const NONE: readonly number[] = [];
 
 function canStartWith(first: FirstWords, token: Token): boolean {
   if (first.words.has(token.norm) || (token.alt !== undefined && first.words.has(token.alt))) return true;
@@ -164,10 +189,15 @@ function matchFrom(items: readonly PatternItem[], index: number, tokens: readonl
       for (let skip = 0; skip <= 3 && at + skip <= tokens.length; skip++) matchFrom(items, index + 1, tokens, at + skip, found);
       break;
     case 'group': {
+      // Every end is reported, so the order alternatives are tried in does not matter.
       const next = (position: number): void => matchFrom(items, index + 1, tokens, position, found);
       const token = tokens[at];
-      for (let which = 0; which < item.alternatives.length; which++) {
-        const first = item.firsts?.[which];
+      const { byWord, others } = item.starts!;
+      if (token) {
+        for (const which of byWord.get(token.norm) ?? NONE) matchFrom(item.alternatives[which]!, 0, tokens, at, next);
+        if (token.alt !== undefined) for (const which of byWord.get(token.alt) ?? NONE) matchFrom(item.alternatives[which]!, 0, tokens, at, next);
+      }
+      for (const { which, first } of others) {
         if (first && (!token || !canStartWith(first, token))) continue;
         matchFrom(item.alternatives[which]!, 0, tokens, at, next);
       }

@@ -75,8 +75,10 @@ export async function tacticsCoverage(reply: Reply): Promise<TacticsCoverage> {
         coverage[match.value] ??= range;
       }
       if (coverage.apologise === null && apologisesIn(sentence)) coverage.apologise = range;
-      // The step analysis is the costly part: once every step it can show is found, skip it.
-      if (coverage.takeAction !== null && ownAction !== null && coverage.collect !== null) continue;
+      // The step analysis is the costly part: run it only where it can still show a step not yet
+      // found — any action, the writer's own (an "I" in the sentence), a question (a "?").
+      const mayShow = coverage.takeAction === null || (ownAction === null && speaksForThemselves(sentence)) || (coverage.collect === null && sentence.text.includes('?'));
+      if (!mayShow) continue;
       const step = nextStepIn(sentence);
       if (step === 'action' || step === 'closure') {
         coverage.takeAction ??= range;
