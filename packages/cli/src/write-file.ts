@@ -91,10 +91,15 @@ export class AtomicFile {
   }
 
   private flush(): void {
-    const bytes = Buffer.from(this.pending.join(''), 'utf8');
+    const text = this.pending.join('');
     this.pending = [];
     this.pendingLength = 0;
-    for (let written = 0; written < bytes.length; ) written += writeSync(this.descriptor, bytes, written);
+    // A string is written without copying it to a Buffer first; should the write be short, the rest goes as bytes.
+    const written = writeSync(this.descriptor, text);
+    const bytes = Buffer.byteLength(text);
+    if (written === bytes) return;
+    const rest = Buffer.from(text).subarray(written);
+    for (let offset = 0; offset < rest.length; ) offset += writeSync(this.descriptor, rest, offset);
   }
 
   private close(): void {
