@@ -9,7 +9,7 @@
  *   word?                                                   an optional word
  */
 import { normalizeWord, type Sentence, type Token } from './text.js';
-import { registerTable, sentenceWords, wordId, type SentenceWords } from './word-ids.js';
+import { registerTable, sentenceWords, wordBitList, wordId, type SentenceWords, type WordBitList } from './word-ids.js';
 
 type PatternItem =
   | { kind: 'word'; value: string; prefix: boolean; optional: boolean }
@@ -33,11 +33,14 @@ export interface CompiledPattern {
   /**
    * Words every match contains, as alternatives: each match holds at least one word of every
    * list ("(sent|shipped) to you": sent or shipped, to, you), as word ids. A sentence without
-   * one cannot match.
+   * one cannot match. The lists that can hold the first word come last: a match is tried only
+   * where a first word is, so those lists rule out the least.
    */
-  required: number[][];
+  required: WordBitList[];
   /** Words a match can start with; undefined when it can start with any word. */
   first?: FirstWords;
+  /** Words a match's second token can be; undefined when any word can, or a match can be one word long. */
+  second?: Set<string>;
 }
 
 interface FirstWords {
@@ -103,6 +106,45 @@ function firstWords(items: readonly PatternItem[], into: FirstWords = { words: n
   }
 }
 
+/**
+ * What can follow the first word of a match of the sequence: every way the rest of it can go on,
+ * or undefined when that is not known (a gap may take the first word or not).
+ */
+function afterFirstWord(items: readonly PatternItem[]): PatternItem[][] | undefined {
+  const [head, ...rest] = items;
+  if (!head) return [];
+  switch (head.kind) {
+    case 'word':
+    case 'any': {
+      if (!head.optional) return [rest];
+      const skipped = afterFirstWord(rest);
+      return skipped && [rest, ...skipped];
+    }
+    case 'gap':
+      return undefined;
+    case 'group': {
+      const ways: PatternItem[][] = [];
+      for (const alternative of [...head.alternatives, ...(head.optional ? [[]] : [])]) {
+        const after = afterFirstWord([...alternative, ...rest]);
+        if (!after) return undefined;
+        ways.push(...after);
+      }
+      return ways;
+    }
+  }
+}
+
+function secondWords(items: readonly PatternItem[]): Set<string> | undefined {
+  const second = new Set<string>();
+  for (const rest of afterFirstWord(items) ?? [[]]) {
+    // An empty rest: the match may end after its first word, so any second word will do.
+    const first = firstWords(rest);
+    if (!first || first.prefixes.length > 0) return undefined;
+    first.words.forEach((word) => second.add(word));
+  }
+  return second;
+}
+
 export function compilePattern(source: string): CompiledPattern {
   const trimmed = source.trim();
   if (trimmed === '') throw new PatternError('empty pattern');
@@ -110,8 +152,11 @@ export function compilePattern(source: string): CompiledPattern {
   const items: PatternItem[] = alternatives.length === 1 ? alternatives[0]! : [{ kind: 'group', alternatives, optional: false }];
   indexAlternatives(items);
   const first = firstWords(items);
-  const required = requiredWords(items).map((list) => list.map(wordId));
-  return first ? { source: trimmed, items, required, first } : { source: trimmed, items, required };
+  const required = requiredWords(items)
+    .sort((a, b) => Number(a.some((word) => first?.words.has(word))) - Number(b.some((word) => first?.words.has(word))))
+    .map((list) => wordBitList(list.map(wordId)));
+  const second = first && secondWords(items);
+  return { source: trimmed, items, required, ...(first ? { first } : {}), ...(second ? { second } : {}) };
 }
 
 /** Lists of words of which every match of the sequence holds at least one each (see `required`). */
@@ -244,10 +289,11 @@ export interface IndexedMatch<T> extends PatternMatch {
 }
 
 /**
- * Many patterns over one sentence. Each pattern is filed under the words it can start with; a
- * sentence tries, at each token, only the patterns that can start there, so a table of hundreds
- * of phrases costs about one lookup per token (a pattern that can start anywhere, such as a
- * team's "_ sucks", is tried at every token). Matches come leftmost first, then longest (the more
+ * Many patterns over one sentence. Each pattern is filed under the words it can start with, then
+ * the words it can go on with; a sentence tries, at each token, only the patterns that can start
+ * there and go on with the next token, so a table of hundreds of phrases costs about two lookups
+ * per token (a pattern that can start anywhere, such as a team's "_ sucks", is tried at every
+ * token). Matches come leftmost first, then longest (the more
  * specific reading), then in table order; each pattern's are longest and non-overlapping, as
  * `matchPattern` gives them.
  */
@@ -258,7 +304,7 @@ export class PatternIndex<T> {
    * Entries by the id of a word they can start with: a dense array over every id known when the
    * table was built (its own words included), as reading one is cheaper than a Map lookup.
    */
-  private readonly byFirstWord: Array<number[] | undefined>;
+  private readonly byFirstWord: Array<FirstWordEntries | undefined>;
   /** Patterns that start with a word prefix ("apologi*"), by the prefix's first character. */
   private readonly byFirstPrefix = new Map<string, Array<{ prefix: string; id: number }>>();
   private readonly anywhere: number[] = [];
@@ -271,7 +317,7 @@ export class PatternIndex<T> {
   private readonly slot: number;
 
   constructor(entries: Iterable<readonly [CompiledPattern, T]>) {
-    const byFirstWord = new Map<number, number[]>();
+    const byFirstWord = new Map<number, FirstWordEntries>();
     for (const [pattern, value] of entries) {
       const id = this.patterns.push(pattern) - 1;
       this.values.push(value);
@@ -280,9 +326,14 @@ export class PatternIndex<T> {
         continue;
       }
       for (const word of pattern.first.words) {
-        const ids = byFirstWord.get(wordId(word));
-        if (ids) ids.push(id);
-        else byFirstWord.set(wordId(word), [id]);
+        let filed = byFirstWord.get(wordId(word));
+        if (!filed) byFirstWord.set(wordId(word), (filed = { anySecond: [], bySecond: new Map() }));
+        if (!pattern.second) filed.anySecond.push(id);
+        for (const second of pattern.second ?? []) {
+          const ids = filed.bySecond.get(wordId(second));
+          if (ids) ids.push(id);
+          else filed.bySecond.set(wordId(second), [id]);
+        }
       }
       for (const prefix of pattern.first.prefixes) {
         const filed = this.byFirstPrefix.get(prefix[0]!) ?? [];
@@ -308,8 +359,8 @@ export class PatternIndex<T> {
     this.call = (this.call + 1) >>> 0 || 1;
     for (let from = 0; from < tokens.length; from++) {
       const before = found.length;
-      this.tryEachAt(this.byFirstWord[words.norms[from]!], call, from);
-      if (words.alts[from]! !== 0) this.tryEachAt(this.byFirstWord[words.alts[from]!], call, from);
+      this.tryFiledAt(this.byFirstWord[words.norms[from]!], call, from);
+      if (words.alts[from]! !== 0) this.tryFiledAt(this.byFirstWord[words.alts[from]!], call, from);
       if (this.byFirstPrefix.size > 0) this.tryPrefixesAt(call, from);
       this.tryEachAt(this.anywhere, call, from);
       if (found.length - before > 1) longestFirst(found, call.foundIds, before);
@@ -317,18 +368,35 @@ export class PatternIndex<T> {
     return found;
   }
 
+  private tryFiledAt(filed: FirstWordEntries | undefined, call: Call<T>, from: number): void {
+    if (filed === undefined) return;
+    this.tryEachAt(filed.anySecond, call, from);
+    if (filed.bySecond.size === 0 || from + 1 >= call.tokens.length) return;
+    const { norms, alts } = call.words;
+    this.tryEachAt(filed.bySecond.get(norms[from + 1]!), call, from);
+    if (alts[from + 1] !== 0) this.tryEachAt(filed.bySecond.get(alts[from + 1]!), call, from);
+  }
+
   private tryEachAt(ids: readonly number[] | undefined, call: Call<T>, from: number): void {
     if (ids === undefined) return;
-    for (let index = 0; index < ids.length; index++) this.tryAt(ids[index]!, call, from);
+    for (let index = 0; index < ids.length; index++) {
+      const id = ids[index]!;
+      // Most entries tried at a common word ("you") were ruled out earlier in the sentence.
+      if (this.checkedIn[id] === this.call && (this.viable[id] === 0 || this.nextFree[id]! > from)) continue;
+      this.tryAt(id, call, from);
+    }
   }
 
   private tryPrefixesAt(call: Call<T>, from: number): void {
     const { norm, alt } = call.tokens[from]!;
-    for (const form of alt === undefined ? [norm] : [norm, alt]) {
-      for (const { prefix, id } of this.byFirstPrefix.get(form[0] ?? '') ?? NO_PREFIXES) {
-        if (form.startsWith(prefix)) this.tryAt(id, call, from);
-      }
-    }
+    this.tryPrefixesOf(norm, call, from);
+    if (alt !== undefined) this.tryPrefixesOf(alt, call, from);
+  }
+
+  private tryPrefixesOf(form: string, call: Call<T>, from: number): void {
+    const filed = this.byFirstPrefix.get(form[0] ?? '');
+    if (filed === undefined) return;
+    for (const { prefix, id } of filed) if (form.startsWith(prefix)) this.tryAt(id, call, from);
   }
 
   private tryAt(id: number, call: Call<T>, from: number): void {
@@ -349,7 +417,15 @@ export class PatternIndex<T> {
   }
 }
 
-const NO_PREFIXES: ReadonlyArray<{ prefix: string; id: number }> = [];
+/**
+ * The entries that start with one word, by the word they go on with: a token tries only those
+ * that the next token can continue ("you failed to" is not tried at "you are").
+ */
+interface FirstWordEntries {
+  /** Entries that can go on with any word, or end after the first. */
+  anySecond: number[];
+  bySecond: Map<number, number[]>;
+}
 
 /** One `matches` call: the sentence and what has been found in it so far. */
 interface Call<T> {

@@ -72,16 +72,14 @@ export class SentenceWords {
     return this.startable[slot] === true;
   }
 
-  /** Whether the sentence holds at least one word of each list. */
-  holdsOneOfEach(lists: readonly (readonly number[])[]): boolean {
+  /** Whether the sentence holds at least one word of each list (lists made by `wordBitList`). */
+  holdsOneOfEach(lists: readonly WordBitList[]): boolean {
     // One bit per word id, set for the sentence's words: built once, on the first question.
+    // Every id in a list is older than the sentence's generation, so its element is in range.
     const bits = (this.bits ??= this.wordBits());
     for (const list of lists) {
       let holds = false;
-      for (let index = 0; index < list.length && !holds; index++) {
-        const id = list[index]!;
-        holds = ((bits[(id / BITS_PER_WORD) | 0] ?? 0) & (1 << id % BITS_PER_WORD)) !== 0;
-      }
+      for (let index = 0; index < list.length && !holds; index += 2) holds = (bits[list[index]!]! & list[index + 1]!) !== 0;
       if (!holds) return false;
     }
     return true;
@@ -98,6 +96,13 @@ export class SentenceWords {
 
 // Bits per element of a plain array that stay small integers (V8 stores those unboxed).
 const BITS_PER_WORD = 30;
+
+/** Alternative words as each one's element of a sentence's bit set, then its bit: [element, mask, element, mask…]. */
+export type WordBitList = readonly number[];
+
+export function wordBitList(words: readonly number[]): WordBitList {
+  return words.flatMap((id) => [(id / BITS_PER_WORD) | 0, 1 << id % BITS_PER_WORD]);
+}
 
 const cache = new WeakMap<Sentence, SentenceWords>();
 
