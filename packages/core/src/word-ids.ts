@@ -53,23 +53,31 @@ export class SentenceWords {
 
   constructor(sentence: Sentence) {
     const { tokens } = sentence;
-    this.norms = tokens.map((token) => ids.get(token.norm) ?? 0);
-    this.alts = tokens.map((token) => (token.alt === undefined ? 0 : (ids.get(token.alt) ?? 0)));
+    this.norms = new Array<number>(tokens.length);
+    this.alts = new Array<number>(tokens.length);
+    for (let index = 0; index < tokens.length; index++) {
+      const { norm, alt } = tokens[index]!;
+      this.norms[index] = ids.get(norm) ?? 0;
+      this.alts[index] = alt === undefined ? 0 : (ids.get(alt) ?? 0);
+    }
   }
 
   /** Whether a pattern of the table in `slot` can start at any token of the sentence. */
   mayStart(slot: number): boolean {
-    if (!this.startable) {
-      const startable = new Array<boolean>(slotCount).fill(false);
-      for (const anywhere of slotsStartingAnywhere) startable[anywhere] = true;
-      for (const words of [this.norms, this.alts]) {
-        for (const id of words) {
-          for (const table of slotsStartingWith.get(id) ?? []) startable[table] = true;
-        }
-      }
-      this.startable = startable;
-    }
+    this.startable ??= this.findStartable();
     return this.startable[slot] === true;
+  }
+
+  private findStartable(): boolean[] {
+    const startable = new Array<boolean>(slotCount).fill(false);
+    for (const anywhere of slotsStartingAnywhere) startable[anywhere] = true;
+    const mark = (id: number): void => {
+      const slots = id === 0 ? undefined : slotsStartingWith.get(id);
+      if (slots) for (const slot of slots) startable[slot] = true;
+    };
+    this.norms.forEach(mark);
+    this.alts.forEach(mark);
+    return startable;
   }
 
   /** Whether the sentence holds at least one word of each list (lists made by `wordBitList`). */
@@ -87,9 +95,11 @@ export class SentenceWords {
 
   private wordBits(): number[] {
     const bits = new Array<number>(((ids.size / BITS_PER_WORD) | 0) + 1).fill(0);
-    for (const words of [this.norms, this.alts]) {
-      for (const id of words) if (id !== 0) bits[(id / BITS_PER_WORD) | 0]! |= 1 << id % BITS_PER_WORD;
-    }
+    const set = (id: number): void => {
+      if (id !== 0) bits[(id / BITS_PER_WORD) | 0]! |= 1 << id % BITS_PER_WORD;
+    };
+    this.norms.forEach(set);
+    this.alts.forEach(set);
     return bits;
   }
 }
