@@ -57,10 +57,17 @@ const CONTRACTION_SUFFIXES: ReadonlyArray<[RegExp, string[], string?]> = [
 /** Lower-case, unify apostrophes, and expand contractions into their words. */
 export function normalizeWord(raw: string): Array<{ norm: string; alt?: string }> {
   const lower = raw.toLowerCase();
+  return isOneWord(lower) ? [{ norm: lower }] : wordsOf(lower);
+}
+
+/** Whether a lower-cased word is its own normal form: most are, and they skip the contraction table. */
+function isOneWord(lower: string): boolean {
+  return lower !== 'cannot' && !/['’‘ʼ`´]/u.test(lower);
+}
+
+function wordsOf(lower: string): Array<{ norm: string; alt?: string }> {
   // "cannot" is "can't" spelled out: patterns say "can not" for all three.
   if (lower === 'cannot') return [{ norm: 'can' }, { norm: 'not' }];
-  // Most words have no apostrophe: skip the contraction table (a hot path, once per word).
-  if (!/['’‘ʼ`´]/u.test(lower)) return [{ norm: lower }];
   const word = lower.replace(/[’‘ʼ`´]/gu, "'");
   for (const [pattern, parts, alt] of CONTRACTION_SUFFIXES) {
     const match = pattern.exec(word);
@@ -97,7 +104,7 @@ function quotedSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
-function analyzeSentence(node: NlcstSentence, source: string, quotes: Array<[number, number]>): Sentence {
+function analyzeSentence(node: NlcstSentence, source: string, quotes: Array<[number, number]>, offset: number): Sentence {
   const start = node.position!.start.offset!;
   const end = node.position!.end.offset!;
   const tokens: Token[] = [];
@@ -108,33 +115,45 @@ function analyzeSentence(node: NlcstSentence, source: string, quotes: Array<[num
     // A word node's text is exactly its span of the source (nlcst keeps every character).
     const raw = source.slice(wordStart, wordEnd);
     const quoted = quotes.length > 0 && quotes.some(([from, to]) => wordStart >= from && wordEnd <= to);
-    for (const form of normalizeWord(raw)) {
-      const token: Token = { norm: form.norm, raw, start: wordStart, end: wordEnd, quoted };
+    // normalizeWord inlined for the common word: no forms to allocate (once per word of every reply).
+    const lower = raw.toLowerCase();
+    if (isOneWord(lower)) {
+      tokens.push({ norm: lower, raw, start: wordStart + offset, end: wordEnd + offset, quoted });
+      continue;
+    }
+    for (const form of wordsOf(lower)) {
+      const token: Token = { norm: form.norm, raw, start: wordStart + offset, end: wordEnd + offset, quoted };
       if (form.alt) token.alt = form.alt;
       tokens.push(token);
     }
   }
-  return { start, end, text: source.slice(start, end), tokens };
+  return { start: start + offset, end: end + offset, text: source.slice(start, end), tokens };
 }
 
-/** Sentences of one paragraph, with offsets relative to the paragraph's own text. */
-function analyzeText(masked: string): Sentence[] {
+/** A paragraph's sentences, with offsets for the paragraph placed at `start`. */
+interface PlacedSentences {
+  start: number;
+  sentences: Sentence[];
+}
+
+function analyzeText(masked: string, start: number): PlacedSentences {
   const tree = parser.parse(masked) as Root;
   const quotes = quotedSpans(masked);
   const sentences: Sentence[] = [];
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue;
     for (const sentence of (paragraph as NlcstParagraph).children) {
-      if (sentence.type === 'SentenceNode') sentences.push(analyzeSentence(sentence, masked, quotes));
+      if (sentence.type === 'SentenceNode') sentences.push(analyzeSentence(sentence, masked, quotes, start));
     }
   }
-  return sentences;
+  return { start, sentences };
 }
 
 const CACHE_LIMIT = 2000;
-const cache = new Map<string, Sentence[]>();
+const cache = new Map<string, PlacedSentences>();
 
-function cachedAnalysis(masked: string): Sentence[] {
+/** The analysis of a paragraph's text, placed wherever that text was first seen. */
+function cachedAnalysis(masked: string, start: number): PlacedSentences {
   const hit = cache.get(masked);
   if (hit) {
     // Refresh recency: Map iteration order is insertion order.
@@ -142,35 +161,40 @@ function cachedAnalysis(masked: string): Sentence[] {
     cache.set(masked, hit);
     return hit;
   }
-  const sentences = analyzeText(masked);
-  cache.set(masked, sentences);
+  const analysed = analyzeText(masked, start);
+  cache.set(masked, analysed);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  return sentences;
+  return analysed;
 }
 
 /**
  * Analyse the span [start, end) of `text` as one paragraph. Placeholders become opaque
- * tokens; every offset in the result points into `text`.
+ * tokens; every offset in the result points into `text`. A paragraph seen before in the same
+ * place (an editor's unchanged paragraphs) gets the same sentences back, which no one changes.
  */
 export function analyzeParagraph(text: string, start: number, end: number, placeholders: readonly Placeholder[]): AnalyzedParagraph {
   const inside = placeholders.filter((p) => p.start >= start && p.end <= end);
   const source = text.slice(start, end);
   const masked = inside.length === 0 ? source : maskPlaceholders(source, inside.map((p) => ({ ...p, start: p.start - start, end: p.end - start })));
-  const sentences = cachedAnalysis(masked).map((sentence) => ({
-    start: sentence.start + start,
-    end: sentence.end + start,
-    text: source.slice(sentence.start, sentence.end),
+  const analysed = cachedAnalysis(masked, start);
+  if (analysed.start === start && inside.length === 0) return { start, end, text: source, sentences: analysed.sentences };
+  const shift = start - analysed.start;
+  const sentences = analysed.sentences.map((sentence) => ({
+    start: sentence.start + shift,
+    end: sentence.end + shift,
+    // The masked text's sentences read placeholders as masks: the reply's own words are shown.
+    text: inside.length === 0 ? sentence.text : text.slice(sentence.start + shift, sentence.end + shift),
     tokens: sentence.tokens.map((token) => {
-      const absolute: Token = { norm: token.norm, raw: token.raw, start: token.start + start, end: token.end + start, quoted: token.quoted };
-      if (token.alt) absolute.alt = token.alt;
+      const placed: Token = { norm: token.norm, raw: token.raw, start: token.start + shift, end: token.end + shift, quoted: token.quoted };
+      if (token.alt) placed.alt = token.alt;
       // A word that holds a placeholder ("{{first_name}}", "no.{{order.id}}") is opaque as a whole.
-      const placeholder = inside.length > 0 ? inside.find((p) => p.start < absolute.end && p.end > absolute.start) : undefined;
+      const placeholder = inside.length > 0 ? inside.find((p) => p.start < placed.end && p.end > placed.start) : undefined;
       if (placeholder) {
-        absolute.placeholder = placeholder;
-        absolute.raw = text.slice(absolute.start, absolute.end);
-        absolute.norm = '{placeholder}';
+        placed.placeholder = placeholder;
+        placed.raw = text.slice(placed.start, placed.end);
+        placed.norm = '{placeholder}';
       }
-      return absolute;
+      return placed;
     }),
   }));
   return { start, end, text: source, sentences };
