@@ -190,6 +190,15 @@ describe('--cache', () => {
     expect(json(first.stdout).map((result) => result.warningCount)).toEqual([2, 2, 0]);
   });
 
+  it('fills and replays the cache on worker threads exactly as on one thread', () => {
+    const { lintAll, markStoredResults, replayed } = cachedLibrary();
+    const single = lintAll(['--workers', '1']).stdout;
+    const threaded = lintAll(['--workers', '2']);
+    expect(threaded.stdout).toBe(single);
+    markStoredResults();
+    expect(json(lintAll(['--workers', '2']).stdout).map(replayed)).toEqual([true, true, false]);
+  });
+
   it('lints every file again when the configuration changes', () => {
     const { folder, lintAll, markStoredResults, replayed } = cachedLibrary();
     lintAll();

@@ -8,12 +8,13 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ConfigError, parseFieldPath, PLATFORMS, ruleById, rules, sourceFormats, type Config, type DocumentInfo, type Platform, type RuleSetting } from '@replylint/core';
 import { IGNORE_FILE_NAME, IgnoreFile } from '@replylint/core/node';
 import { DEFAULT_CACHE_FILE, LintCache } from './cache.js';
-import { FORMATS, formatReport, streamingReport, type Format } from './formatters/index.js';
+import { FORMATS, formatReport, type Format } from './formatters/index.js';
+import { streamingReport } from './formatters/streaming.js';
 import { expandInputs, fileProblem, LINTABLE_EXTENSIONS, readStdin, type IgnoreTest } from './inputs.js';
 import { configFor, type Input, type LintSettings } from './lint-file.js';
 import { lintInputs } from './lint-inputs.js';
 import { ProgressBar, showsProgress } from './progress.js';
-import { failedFileResult, summaryOf, type FileResult, type FileSummary } from './results.js';
+import { failedFileResult, isRendered, summaryOf, type FileResult, type FileSummary, type RenderedResult } from './results.js';
 import { readRuleDocs } from './rule-docs.js';
 import { parseShard, selectShard, type Shard } from './shard.js';
 import { AtomicFile } from './write-file.js';
@@ -298,9 +299,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   // Every file's counts (for the summary and the exit code); whole results only for a report built at the end.
   const summaries: FileSummary[] = [];
   const documentResults: FileResult[] = [];
-  const keep = (result: FileResult): void => {
+  const keep = (result: FileResult | RenderedResult): void => {
+    if (isRendered(result)) {
+      summaries.push(result.summary);
+      report(stream!.file(result.rendered));
+      return;
+    }
     summaries.push(summaryOf(result));
-    if (stream) report(stream.file(result));
+    if (stream) report(stream.file(stream.render(result)));
     else documentResults.push(result);
   };
   try {
@@ -311,6 +317,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       settings,
       workers: options.workers,
       cache,
+      ...(stream ? { report: { format: options.format, context: reportContext } } : {}),
       onResult(result, problems) {
         for (const problem of problems) print(io.stderr, `replylint: ${problem}\n`);
         failed ||= problems.length > 0;

@@ -65,13 +65,14 @@ export interface PortableResult {
   sourceRanges: Array<{ start: number; end: number } | null>;
 }
 
-export type LintOutcome =
+/** How a task ended, with its result (as `R` once it has crossed from a worker thread). */
+export type LintOutcome<R = FileResult> =
   /** `problems` (for stderr): parts of the file that could not be read (a bad line of a JSON Lines archive); the rest was linted. */
-  | { index: number; kind: 'linted'; portable: PortableResult; problems: string[]; key?: string }
+  | { index: number; kind: 'linted'; result: R; problems: string[]; key?: string }
   /** The cache's stored result still holds. */
   | { index: number; kind: 'unchanged'; key: string }
   /** Could not be read or configured: the result is one fatal message, `problem` goes to stderr. */
-  | { index: number; kind: 'failed'; portable: PortableResult; problem: string };
+  | { index: number; kind: 'failed'; result: R; problem: string };
 
 export function toPortable(result: FileResult): PortableResult {
   return { result, sourceRanges: result.messages.map((message) => message[SOURCE_RANGE] ?? null) };
@@ -247,9 +248,9 @@ export async function lintTask(task: LintTask, context: LintContext): Promise<Li
     const stderr = problems.map((problem) => `${filePath}:${problem.line}:${problem.column}: ${problem.message}`);
     // Linted afresh every time: a file with problems (so that they are reported each time), and a fixed one (so that a later run fixes it again should it come back).
     const cacheable = key !== undefined && problems.length === 0 && output === undefined;
-    return { index, kind: 'linted', portable: toPortable(result), problems: stderr, ...(cacheable ? { key } : {}) };
+    return { index, kind: 'linted', result, problems: stderr, ...(cacheable ? { key } : {}) };
   } catch (error) {
     if (!(error instanceof InputError || error instanceof ConfigError)) throw error;
-    return { index, kind: 'failed', portable: toPortable(failedFileResult(filePath, error.message)), problem: error.message };
+    return { index, kind: 'failed', result: failedFileResult(filePath, error.message), problem: error.message };
   }
 }

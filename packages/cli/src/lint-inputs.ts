@@ -6,17 +6,19 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LintCache } from './cache.js';
-import { createLintContext, fromPortable, lintTask, type Input, type LintOutcome, type LintSettings, type LintTask } from './lint-file.js';
-import type { WorkerReply } from './lint-worker.js';
-import type { FileResult } from './results.js';
+import { createLintContext, fromPortable, lintTask, toPortable, type Input, type LintOutcome, type LintSettings, type LintTask } from './lint-file.js';
+import type { SentResult, WorkerData, WorkerReply } from './lint-worker.js';
+import { isRendered, type FileResult, type RenderedResult } from './results.js';
 
 export interface LintInputsOptions {
   settings: LintSettings;
   /** Worker threads; `auto` uses them only for runs large enough to repay starting them. */
   workers: number | 'auto';
   cache?: LintCache;
+  /** The streamed report: worker threads render each file's part of it (the results they hand on are then rendered). */
+  report?: WorkerData['report'];
   /** Each result, in input order, with the problems (for stderr) of a file that could not be linted, or not all of it. */
-  onResult(result: FileResult, problems: readonly string[]): void;
+  onResult(result: FileResult | RenderedResult, problems: readonly string[]): void;
 }
 
 /**
@@ -45,22 +47,23 @@ export async function lintInputs(inputs: readonly Input[], options: LintInputsOp
   });
 
   let handedOn = 0;
-  const ready = new Map<number, LintOutcome>();
-  const settle = (outcome: LintOutcome): FileResult => {
+  type Outcome = LintOutcome<FileResult | RenderedResult>;
+  const ready = new Map<number, Outcome>();
+  const settle = (outcome: Outcome): FileResult | RenderedResult => {
     const input = inputs[outcome.index]!;
     switch (outcome.kind) {
       case 'unchanged':
         return fromPortable(cache!.get(input.absolutePath)!.portable, input.filePath);
       case 'linted':
-        if (outcome.key === undefined) cache?.delete(input.absolutePath);
-        else cache?.set(input.absolutePath, { key: outcome.key, portable: outcome.portable });
-        return fromPortable(outcome.portable);
+        if (outcome.key !== undefined && !isRendered(outcome.result)) cache?.set(input.absolutePath, { key: outcome.key, portable: toPortable(outcome.result) });
+        else cache?.delete(input.absolutePath);
+        return outcome.result;
       case 'failed':
         cache?.delete(input.absolutePath);
-        return fromPortable(outcome.portable);
+        return outcome.result;
     }
   };
-  const receive = (outcome: LintOutcome): void => {
+  const receive = (outcome: Outcome): void => {
     ready.set(outcome.index, outcome);
     for (let next = ready.get(handedOn); next !== undefined; next = ready.get(handedOn)) {
       ready.delete(next.index);
@@ -75,12 +78,12 @@ export async function lintInputs(inputs: readonly Input[], options: LintInputsOp
     const context = await createLintContext(options.settings);
     for (const task of tasks) receive(await lintTask(task, context));
   } else {
-    await lintOnWorkers(tasks, count, options.settings, receive);
+    await lintOnWorkers(tasks, count, { settings: options.settings, ...(options.report ? { report: options.report } : {}) }, receive);
   }
 }
 
 /** Tasks go out in batches, two per worker in flight, so no worker waits for its next batch. */
-function lintOnWorkers(tasks: readonly LintTask[], count: number, settings: LintSettings, receive: (outcome: LintOutcome) => void): Promise<void> {
+function lintOnWorkers(tasks: readonly LintTask[], count: number, workerData: WorkerData, receive: (outcome: LintOutcome<FileResult | RenderedResult>) => void): Promise<void> {
   // Small batches near the end keep the workers finishing together; large ones save messages.
   const batchSize = Math.max(1, Math.min(64, Math.ceil(tasks.length / (count * 16))));
   const url = workerUrl();
@@ -102,7 +105,7 @@ function lintOnWorkers(tasks: readonly LintTask[], count: number, settings: Lint
       worker.postMessage(batch);
     };
     for (let started = 0; started < count; started++) {
-      const worker = new Worker(url, { workerData: settings });
+      const worker = new Worker(url, { workerData });
       worker.on('message', (reply: WorkerReply) => {
         if (settled) return;
         if ('crash' in reply) {
@@ -111,7 +114,7 @@ function lintOnWorkers(tasks: readonly LintTask[], count: number, settings: Lint
         }
         inFlight--;
         try {
-          reply.outcomes.forEach(receive);
+          reply.outcomes.forEach((outcome) => receive(arrived(outcome)));
         } catch (error) {
           finish(error);
           return;
@@ -126,4 +129,11 @@ function lintOnWorkers(tasks: readonly LintTask[], count: number, settings: Lint
       feed(worker);
     }
   });
+}
+
+/** An outcome from a worker, its result whole again (or as rendered there). */
+function arrived(outcome: LintOutcome<SentResult>): LintOutcome<FileResult | RenderedResult> {
+  if (outcome.kind === 'unchanged') return outcome;
+  const { result } = outcome;
+  return { ...outcome, result: 'rendered' in result ? result : fromPortable(result) };
 }

@@ -128,7 +128,6 @@ export function fileResult(filePath: string, messages: ResultMessage[]): FileRes
   };
 }
 
-/** Whether the file was linted, rather than failed to be read or configured. */
 /** What a report's summary and the exit code need of a file's result: all but its findings. */
 export type FileSummary = Omit<FileResult, 'messages' | 'tactics' | 'output'>;
 
@@ -137,6 +136,17 @@ export function summaryOf(result: FileResult): FileSummary {
   return summary;
 }
 
+/** A file's result as a streamed report needs it, rendered on the thread that linted the file: its counts and its part of the report. */
+export interface RenderedResult {
+  summary: FileSummary;
+  rendered: string;
+}
+
+export function isRendered(result: FileResult | RenderedResult): result is RenderedResult {
+  return 'rendered' in result;
+}
+
+/** Whether the file was linted, rather than failed to be read or configured. */
 export function wasLinted(result: FileSummary): boolean {
   return result.fatalErrorCount === 0;
 }

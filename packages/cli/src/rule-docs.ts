@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 
 /** A rule's Markdown documentation, or undefined where the docs are not shipped (an npm install). */
 export async function readRuleDocs(id: string): Promise<string | undefined> {
-  // dist/cli.js and dist/cli.bundle.js both sit three folders below the repository root.
+  // dist/cli.js and dist/cli.bundle.js both sit three folders below the repository root (so this
+  // module must not be shared with the worker's bundle, which would move it into dist/chunks/).
   const docs = new URL(`../../../rules/${id}.md`, import.meta.url);
   return readFile(docs, 'utf8').catch(() => undefined);
 }
