@@ -114,10 +114,12 @@ export function wordBitList(words: readonly number[]): WordBitList {
   return words.flatMap((id) => [(id / BITS_PER_WORD) | 0, 1 << id % BITS_PER_WORD]);
 }
 
-const cache = new WeakMap<Sentence, SentenceWords>();
+// Kept on the sentence itself: every pattern table asks for it, and a WeakMap lookup per table
+// per sentence cost more than the lookups it saves.
+const WORDS = Symbol('sentence words');
 
-export function sentenceWords(sentence: Sentence): SentenceWords {
-  let words = cache.get(sentence);
-  if (!words || words.generation !== generation) cache.set(sentence, (words = new SentenceWords(sentence)));
+export function sentenceWords(sentence: Sentence & { [WORDS]?: SentenceWords }): SentenceWords {
+  let words = sentence[WORDS];
+  if (!words || words.generation !== generation) sentence[WORDS] = words = new SentenceWords(sentence);
   return words;
 }
