@@ -94,11 +94,20 @@ function sentences(reply: Reply, hint?: RegExp): Sentence[] {
   return reply.paragraphs.flatMap((paragraph) => (hint === undefined || hint.test(paragraph.text) ? paragraph.sentences : []));
 }
 
+// This rule and the TACTICS summary both ask, once each per reply.
+const thanksIn = new WeakMap<Reply, Range | null>();
+
 /**
  * Where the agent thanks the customer (offsets into `reply.text`): a body sentence, or a
  * closing that thanks for something. A pure detector, for coverage summaries as well as this rule.
  */
 export function findThanks(reply: Reply): Range | undefined {
+  let found = thanksIn.get(reply);
+  if (found === undefined) thanksIn.set(reply, (found = searchThanks(reply) ?? null));
+  return found ?? undefined;
+}
+
+function searchThanks(reply: Reply): Range | undefined {
   for (const sentence of sentences(reply, THANKS_HINT)) {
     const match = THANKS.matches(sentence)
       .sort((a, b) => a.start - b.start || b.end - a.end)
