@@ -9,9 +9,11 @@ import type { Sentence } from './text.js';
 const ids = new Map<string, number>();
 
 // Pattern tables ("slots") by the words their patterns can start with: most tables cannot
-// start anywhere in a given sentence, and one look at the sentence's words says so.
+// start anywhere in a given sentence, and one look at the sentence's words says so. Sets of
+// tables are bit sets (BITS_PER_WORD tables per element).
 let slotCount = 0;
-const slotsStartingWith = new Map<number, number[]>();
+/** By word id: the tables that file patterns under the word. */
+const slotsStartingWith: Array<number[] | undefined> = [];
 /** Tables with a pattern that starts with a word prefix or any word: not filed by word. */
 const slotsStartingAnywhere: number[] = [];
 /** Bumped by every new word id or table, so sentences looked up before are looked up again. */
@@ -30,13 +32,15 @@ export function wordId(word: string): number {
 export function registerTable(firstWords: Iterable<number>, anywhere: boolean): number {
   const slot = slotCount++;
   generation++;
-  if (anywhere) slotsStartingAnywhere.push(slot);
-  for (const id of new Set(firstWords)) {
-    const slots = slotsStartingWith.get(id);
-    if (slots) slots.push(slot);
-    else slotsStartingWith.set(id, [slot]);
-  }
+  if (anywhere) setBit(slotsStartingAnywhere, slot);
+  for (const id of new Set(firstWords)) setBit((slotsStartingWith[id] ??= []), slot);
   return slot;
+}
+
+function setBit(bits: number[], bit: number): void {
+  const element = (bit / BITS_PER_WORD) | 0;
+  while (bits.length <= element) bits.push(0);
+  bits[element]! |= 1 << bit % BITS_PER_WORD;
 }
 
 /** A sentence's tokens as word ids (0: named by no pattern), and what it holds. */
@@ -48,7 +52,7 @@ export class SentenceWords {
   readonly alts: number[];
   /** Words and tables added since these were looked up may be missing from them. */
   readonly generation = generation;
-  private startable: boolean[] | undefined;
+  private startable: number[] | undefined;
   private bits: number[] | undefined;
 
   constructor(sentence: Sentence) {
@@ -64,16 +68,16 @@ export class SentenceWords {
 
   /** Whether a pattern of the table in `slot` can start at any token of the sentence. */
   mayStart(slot: number): boolean {
-    this.startable ??= this.findStartable();
-    return this.startable[slot] === true;
+    const startable = (this.startable ??= this.findStartable());
+    return ((startable[(slot / BITS_PER_WORD) | 0] ?? 0) & (1 << slot % BITS_PER_WORD)) !== 0;
   }
 
-  private findStartable(): boolean[] {
-    const startable = new Array<boolean>(slotCount).fill(false);
-    for (const anywhere of slotsStartingAnywhere) startable[anywhere] = true;
+  private findStartable(): number[] {
+    const startable = [...slotsStartingAnywhere];
     const mark = (id: number): void => {
-      const slots = id === 0 ? undefined : slotsStartingWith.get(id);
-      if (slots) for (const slot of slots) startable[slot] = true;
+      const slots = slotsStartingWith[id];
+      if (slots === undefined) return;
+      for (let element = 0; element < slots.length; element++) startable[element] = (startable[element] ?? 0) | slots[element]!;
     };
     this.norms.forEach(mark);
     this.alts.forEach(mark);
