@@ -293,9 +293,8 @@ export interface IndexedMatch<T> extends PatternMatch {
  * the words it can go on with; a sentence tries, at each token, only the patterns that can start
  * there and go on with the next token, so a table of hundreds of phrases costs about two lookups
  * per token (a pattern that can start anywhere, such as a team's "_ sucks", is tried at every
- * token). Matches come leftmost first, then longest (the more
- * specific reading), then in table order; each pattern's are longest and non-overlapping, as
- * `matchPattern` gives them.
+ * token). Matches come leftmost first, then longest (the more specific reading), then in table
+ * order; each pattern's are longest and non-overlapping, as `matchPattern` gives them.
  */
 export class PatternIndex<T> {
   private readonly patterns: CompiledPattern[] = [];

@@ -12,9 +12,9 @@ const ids = new Map<string, number>();
 // start anywhere in a given sentence, and one look at the sentence's words says so. Sets of
 // tables are bit sets (BITS_PER_WORD tables per element).
 let slotCount = 0;
-/** By word id: the tables that file patterns under the word. */
+/** By word id: the tables that file patterns under the word (a bit set). */
 const slotsStartingWith: Array<number[] | undefined> = [];
-/** Tables with a pattern that starts with a word prefix or any word: not filed by word. */
+/** Tables with a pattern that starts with a word prefix or any word, not filed by word (a bit set). */
 const slotsStartingAnywhere: number[] = [];
 /** Bumped by every new word id or table, so sentences looked up before are looked up again. */
 let generation = 0;
