@@ -135,5 +135,5 @@ function lintOnWorkers(tasks: readonly LintTask[], count: number, workerData: Wo
 function arrived(outcome: LintOutcome<SentResult>): LintOutcome<FileResult | RenderedResult> {
   if (outcome.kind === 'unchanged') return outcome;
   const { result } = outcome;
-  return { ...outcome, result: 'rendered' in result ? result : fromPortable(result) };
+  return { ...outcome, result: isRendered(result) ? result : fromPortable(result) };
 }

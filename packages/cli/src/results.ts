@@ -142,7 +142,7 @@ export interface RenderedResult {
   rendered: string;
 }
 
-export function isRendered(result: FileResult | RenderedResult): result is RenderedResult {
+export function isRendered<Whole extends object>(result: Whole | RenderedResult): result is RenderedResult {
   return 'rendered' in result;
 }
 
